@@ -1,0 +1,106 @@
+package org.spectralflow.math;
+
+import dev.ludovic.netlib.lapack.LAPACK;
+import org.netlib.util.intW;
+
+/**
+ * The LAPACK routines the spectrum needs, through dev.ludovic.netlib: JNI to the system LAPACK
+ * where one is installed, its pure-Java translation otherwise. All matrices are column-major.
+ */
+final class Lapack {
+    private static final LAPACK L = LAPACK.getInstance();
+
+    private Lapack() {}
+
+    /** The implementation in use, for the README's "which one ran" and the benchmark tables. */
+    static String implementation() {
+        return L.getClass().getSimpleName();
+    }
+
+    /** Result of balancing: the index range of the non-isolated part and the scaling/permutation. */
+    record Balance(int ilo, int ihi, double[] scale) {}
+
+    static Balance balance(int n, double[] a) {
+        intW ilo = new intW(0), ihi = new intW(0), info = new intW(0);
+        double[] scale = new double[n];
+        L.dgebal("B", n, a, Math.max(1, n), ilo, ihi, scale, info);
+        check("dgebal", info);
+        return new Balance(ilo.val, ihi.val, scale);
+    }
+
+    /** Reduces a to Hessenberg form in place; returns the reflectors' scalars. */
+    static double[] hessenberg(int n, Balance b, double[] a) {
+        double[] tau = new double[Math.max(1, n - 1)];
+        intW info = new intW(0);
+        double[] query = new double[1];
+        L.dgehrd(n, b.ilo(), b.ihi(), a, Math.max(1, n), tau, query, -1, info);
+        double[] work = new double[Math.max(1, (int) query[0])];
+        L.dgehrd(n, b.ilo(), b.ihi(), a, Math.max(1, n), tau, work, work.length, info);
+        check("dgehrd", info);
+        return tau;
+    }
+
+    /** Eigenvalues of a Hessenberg matrix (destroyed); wr, wi receive them. */
+    static void hessenbergEigenvalues(int n, Balance b, double[] h, double[] wr, double[] wi) {
+        intW info = new intW(0);
+        double[] z = new double[1];
+        double[] query = new double[1];
+        L.dhseqr("E", "N", n, b.ilo(), b.ihi(), h, Math.max(1, n), wr, wi, z, 1, query, -1, info);
+        double[] work = new double[Math.max(Math.max(1, n), (int) query[0])];
+        L.dhseqr("E", "N", n, b.ilo(), b.ihi(), h, Math.max(1, n), wr, wi, z, 1, work, work.length, info);
+        if (info.val > 0)
+            throw new ArithmeticException("the QR algorithm did not converge (dhseqr info " + info.val + ")");
+        check("dhseqr", info);
+    }
+
+    /**
+     * The right eigenvector of the original matrix for eigenvalue {@code k} (the first of its pair
+     * when complex): inverse iteration on the Hessenberg matrix, then back through the reflectors
+     * and the balancing. Returns the real part and, for a complex eigenvalue, the imaginary part.
+     */
+    static double[][] eigenvector(int n, Balance b, double[] hess, double[] reflectors, double[] tau,
+                                  double[] wr, double[] wi, int k) {
+        boolean complex = wi[k] != 0;
+        int m = complex ? 2 : 1;
+        boolean[] select = new boolean[n];
+        select[k] = true;
+        double[] vr = new double[n * m];
+        double[] vl = new double[1];
+        double[] work = new double[(n + 2) * n];
+        int[] ifaill = new int[m], ifailr = new int[m];
+        intW used = new intW(0), info = new intW(0);
+        L.dhsein("R", "Q", "N", select, n, hess, n, wr.clone(), wi.clone(), vl, 1, vr, n, m, used,
+                work, ifaill, ifailr, info);
+        if (info.val < 0) check("dhsein", info);
+        double[] query = new double[1];
+        L.dormhr("L", "N", n, m, b.ilo(), b.ihi(), reflectors, n, tau, vr, n, query, -1, info);
+        double[] w2 = new double[Math.max(m, (int) query[0])];
+        L.dormhr("L", "N", n, m, b.ilo(), b.ihi(), reflectors, n, tau, vr, n, w2, w2.length, info);
+        check("dormhr", info);
+        L.dgebak("B", "R", n, b.ilo(), b.ihi(), b.scale(), m, vr, n, info);
+        check("dgebak", info);
+        double[] re = java.util.Arrays.copyOfRange(vr, 0, n);
+        double[] im = complex ? java.util.Arrays.copyOfRange(vr, n, 2 * n) : new double[n];
+        return new double[][] {re, im};
+    }
+
+    /** The largest singular value (a is destroyed). */
+    static double largestSingularValue(int n, double[] a) {
+        double[] s = new double[n];
+        double[] dummy = new double[1];
+        int[] iwork = new int[8 * n];
+        intW info = new intW(0);
+        double[] query = new double[1];
+        L.dgesdd("N", n, n, a, n, s, dummy, 1, dummy, 1, query, -1, iwork, info);
+        double[] work = new double[Math.max(1, (int) query[0])];
+        L.dgesdd("N", n, n, a, n, s, dummy, 1, dummy, 1, work, work.length, iwork, info);
+        if (info.val > 0)
+            throw new ArithmeticException("the SVD did not converge (dgesdd info " + info.val + ")");
+        check("dgesdd", info);
+        return s[0];
+    }
+
+    private static void check(String routine, intW info) {
+        if (info.val != 0) throw new IllegalStateException(routine + " failed with info " + info.val);
+    }
+}

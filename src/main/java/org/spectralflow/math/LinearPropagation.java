@@ -1,0 +1,117 @@
+package org.spectralflow.math;
+
+import org.spectralflow.model.Analysis;
+import org.spectralflow.model.MatrixRecipe;
+import org.spectralflow.model.Outcome;
+
+/**
+ * Linear back-propagation by B = Wᵀ (DESIGN §3): growth curve, rate, the separation of g and
+ * g + δv propagated as two vectors, the transient peak, and the forward Lyapunov exponent.
+ * Vectors are renormalised every step (a pair by one common factor) and norms kept as logarithms.
+ */
+public final class LinearPropagation {
+    private static final int PROBE_ITERATIONS = 30;
+
+    private LinearPropagation() {}
+
+    /**
+     * @param v unit dominant eigenvector of B, |λ₁| = rho
+     * @param probeSeed seeds the start of the power iteration for the transient-peak probe
+     */
+    public static Analysis.Linear fixed(double[] w, int n, double[] g, double[] v, double rho, double sigma1,
+                                        double delta, int steps, double explode, long probeSeed) {
+        double[] x = g.clone(), y = g.clone(), p = topRightSingularVector(w, n, probeSeed);
+        double gNorm = Vectors.norm(g);
+        for (int i = 0; i < n; i++) {
+            x[i] /= gNorm;
+            y[i] = x[i] + delta * v[i] / gNorm;
+        }
+        double[] bx = new double[n], by = new double[n], bp = new double[n], diff = new double[n];
+        double[] growth = new double[steps], separation = new double[steps];
+        double logScale = 0, logLogA = 0, logP = 0, peak = sigma1;
+        double logRho = Math.log(rho), logDelta = Math.log(delta / gNorm);
+        for (int s = 1; s <= steps; s++) {
+            Vectors.multiplyTransposed(w, n, x, bx);
+            Vectors.multiplyTransposed(w, n, y, by);
+            double c = Vectors.norm(bx);
+            if (c == 0) c = Vectors.norm(by);
+            if (c == 0 || !Double.isFinite(c)) c = 1;
+            for (int i = 0; i < n; i++) {
+                x[i] = bx[i] / c;
+                y[i] = by[i] / c;
+                diff[i] = y[i] - x[i];
+            }
+            logScale += Math.log(c);
+            double logA = logScale + Math.log(Vectors.norm(x));
+            logLogA = logA;
+            growth[s - 1] = Math.exp(logA);
+            double logRatio = logScale + Math.log(Vectors.norm(diff)) - logDelta - s * logRho;
+            separation[s - 1] = Math.exp(logRatio);
+
+            Vectors.multiplyTransposed(w, n, p, bp);
+            double cp = Vectors.norm(bp);
+            logP += Math.log(cp);
+            if (cp > 0) for (int i = 0; i < n; i++) p[i] = bp[i] / cp;
+            peak = Math.max(peak, Math.max(growth[s - 1], Math.exp(logP)));
+        }
+        double rate = logLogA / steps;
+        return new Analysis.Linear(steps, growth, rate, separation, peak, forwardLyapunov(w, n, g, steps),
+                Outcome.ofLogRatio(logLogA, explode));
+    }
+
+    /** Growth of g under a product of independent random matrices drawn from {@code recipe}. */
+    public static Analysis.Linear independent(MatrixRecipe recipe, double[] g, int steps, double explode, long seed) {
+        int n = recipe.n();
+        SeededRandom rng = new SeededRandom(seed, SeededRandom.Stream.JACOBIAN);
+        double[] x = g.clone(), bx = new double[n], growth = new double[steps];
+        Vectors.scale(x, 1 / Vectors.norm(x));
+        double logA = 0;
+        for (int s = 1; s <= steps; s++) {
+            double[] w = MatrixGenerator.generate(recipe, rng);
+            Vectors.multiplyTransposed(w, n, x, bx);
+            double c = Vectors.norm(bx);
+            logA += Math.log(c);
+            if (c > 0) for (int i = 0; i < n; i++) x[i] = bx[i] / c;
+            growth[s - 1] = Math.exp(logA);
+        }
+        double peak = 0;
+        for (double a : growth) peak = Math.max(peak, a);
+        return new Analysis.Linear(steps, growth, logA / steps, null, peak, logA / steps,
+                Outcome.ofLogRatio(logA, explode));
+    }
+
+    /** Burn-in before averaging a Lyapunov exponent: the first tenth of the run. */
+    static int burnIn(int steps) {
+        return steps / 10;
+    }
+
+    /** Largest Lyapunov exponent of h ← W h by the one-vector QR method, started from u₀ = g. */
+    static double forwardLyapunov(double[] w, int n, double[] g, int steps) {
+        double[] u = g.clone(), wu = new double[n];
+        Vectors.scale(u, 1 / Vectors.norm(u));
+        int burn = burnIn(steps);
+        double sum = 0;
+        for (int t = 0; t < steps; t++) {
+            Vectors.multiply(w, n, u, wu);
+            double c = Vectors.norm(wu);
+            if (t >= burn) sum += Math.log(c);
+            if (c == 0) return Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < n; i++) u[i] = wu[i] / c;
+        }
+        return sum / (steps - burn);
+    }
+
+    /** Power iteration on BᵀB = W Wᵀ: a unit vector close to B's top right singular vector. */
+    static double[] topRightSingularVector(double[] w, int n, long seed) {
+        double[] p = new SeededRandom(seed, SeededRandom.Stream.LYAPUNOV).unitVector(n);
+        double[] t = new double[n], q = new double[n];
+        for (int it = 0; it < PROBE_ITERATIONS; it++) {
+            Vectors.multiplyTransposed(w, n, p, t); // B p
+            Vectors.multiply(w, n, t, q);           // Bᵀ B p
+            double c = Vectors.norm(q);
+            if (c == 0 || !Double.isFinite(c)) break;
+            for (int i = 0; i < n; i++) p[i] = q[i] / c;
+        }
+        return p;
+    }
+}

@@ -1,0 +1,56 @@
+package org.spectralflow.math;
+
+import org.spectralflow.model.Analysis;
+import org.spectralflow.model.Outcome;
+
+/**
+ * The tanh network h_{t+1} = tanh(W h_t + b) of DESIGN §3: T steps forward from h₀, back-propagation
+ * of g_T through J_tᵀ = Wᵀ D_t to g₀, and the forward map's largest Lyapunov exponent.
+ */
+public final class TanhPropagation {
+    private TanhPropagation() {}
+
+    public static Analysis.Tanh run(double[] w, int n, double[] h0, double[] bias, double[] gT, double[] u0,
+                                    int steps, double explode) {
+        double[][] d = new double[steps][];
+        double[] h = h0.clone(), pre = new double[n], u = u0.clone(), wu = new double[n];
+        Vectors.scale(u, 1 / Vectors.norm(u));
+        int burn = LinearPropagation.burnIn(steps);
+        double lyapSum = 0;
+        boolean lyapDead = false;
+        for (int t = 0; t < steps; t++) {
+            Vectors.multiply(w, n, h, pre);
+            double[] dt = new double[n];
+            for (int i = 0; i < n; i++) {
+                double x = pre[i] + bias[i];
+                h[i] = Math.tanh(x);
+                double ch = Math.cosh(x); // sech² keeps its accuracy where tanh has rounded to ±1
+                dt[i] = 1 / (ch * ch);
+            }
+            d[t] = dt;
+            if (!lyapDead) {
+                Vectors.multiply(w, n, u, wu);
+                for (int i = 0; i < n; i++) wu[i] *= dt[i];
+                double c = Vectors.norm(wu);
+                if (t >= burn) lyapSum += Math.log(c);
+                if (c == 0) lyapDead = true;
+                else for (int i = 0; i < n; i++) u[i] = wu[i] / c;
+            }
+        }
+        double lyapunov = lyapDead ? Double.NEGATIVE_INFINITY : lyapSum / (steps - burn);
+
+        double[] g = gT.clone(), dg = new double[n];
+        Vectors.scale(g, 1 / Vectors.norm(gT)); // q = ‖g₀‖/‖g_T‖ is invariant to g_T's norm
+        double logQ = 0;
+        for (int t = steps - 1; t >= 0; t--) {
+            double[] dt = d[t];
+            for (int i = 0; i < n; i++) dg[i] = dt[i] * g[i];
+            Vectors.multiplyTransposed(w, n, dg, g);
+            double c = Vectors.norm(g);
+            logQ += Math.log(c);
+            if (c == 0) break;
+            Vectors.scale(g, 1 / c);
+        }
+        return new Analysis.Tanh(steps, Math.exp(logQ), logQ / steps, lyapunov, Outcome.ofLogRatio(logQ, explode));
+    }
+}

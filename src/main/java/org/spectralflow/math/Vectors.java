@@ -1,0 +1,93 @@
+package org.spectralflow.math;
+
+/** Small dense vector and matrix kernels on row-major {@code double[]} and {@code float[]}. */
+public final class Vectors {
+    private Vectors() {}
+
+    /** Euclidean norm, scaled so that it neither overflows nor underflows for finite input. */
+    public static double norm(double[] x) {
+        double scale = 0;
+        for (double v : x) scale = Math.max(scale, Math.abs(v));
+        if (scale == 0 || !Double.isFinite(scale)) return scale;
+        double s = 0;
+        if (scale > 1e150 || scale < 1e-150) {
+            double inv = 1 / scale;
+            for (double v : x) {
+                double w = v * inv;
+                s += w * w;
+            }
+            return scale * Math.sqrt(s);
+        }
+        for (double v : x) s += v * v;
+        return Math.sqrt(s);
+    }
+
+    /** Euclidean norm of a − b. */
+    public static double distance(double[] a, double[] b) {
+        double[] d = new double[a.length];
+        for (int i = 0; i < a.length; i++) d[i] = a[i] - b[i];
+        return norm(d);
+    }
+
+    public static void scale(double[] x, double c) {
+        for (int i = 0; i < x.length; i++) x[i] *= c;
+    }
+
+    /** y = A x for row-major A (n×n). */
+    public static void multiply(double[] a, int n, double[] x, double[] y) {
+        for (int i = 0; i < n; i++) {
+            double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+            int row = i * n, j = 0;
+            for (; j + 3 < n; j += 4) {
+                s0 += a[row + j] * x[j];
+                s1 += a[row + j + 1] * x[j + 1];
+                s2 += a[row + j + 2] * x[j + 2];
+                s3 += a[row + j + 3] * x[j + 3];
+            }
+            for (; j < n; j++) s0 += a[row + j] * x[j];
+            y[i] = (s0 + s1) + (s2 + s3);
+        }
+    }
+
+    /** y = Aᵀ x for row-major A (n×n), i.e. the back-propagation operator B = Wᵀ applied to x. */
+    public static void multiplyTransposed(double[] a, int n, double[] x, double[] y) {
+        java.util.Arrays.fill(y, 0);
+        for (int i = 0; i < n; i++) {
+            double xi = x[i];
+            if (xi == 0) continue;
+            int row = i * n;
+            for (int j = 0; j < n; j++) y[j] += a[row + j] * xi;
+        }
+    }
+
+    /** y = A x in single precision: every product and sum rounded to float. */
+    public static void multiply(float[] a, int n, float[] x, float[] y) {
+        for (int i = 0; i < n; i++) {
+            float s = 0;
+            int row = i * n;
+            for (int j = 0; j < n; j++) s += a[row + j] * x[j];
+            y[i] = s;
+        }
+    }
+
+    /** Aᵀ as a new row-major array. */
+    public static double[] transpose(double[] a, int n) {
+        double[] t = new double[n * n];
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < n; j++) t[j * n + i] = a[i * n + j];
+        return t;
+    }
+
+    /** Squared Frobenius norm. */
+    public static double frobeniusSquared(double[] a) {
+        double s = 0;
+        for (double v : a) s += v * v;
+        return s;
+    }
+
+    /** Index of the first non-finite entry, or −1. */
+    public static int firstNonFinite(double[] a) {
+        for (int i = 0; i < a.length; i++) if (!Double.isFinite(a[i])) return i;
+        return -1;
+    }
+}

@@ -1,0 +1,71 @@
+package org.spectralflow.model;
+
+/**
+ * Everything the core needs to analyse one matrix. Optional inputs (bias, h0, g) are null when
+ * they are to come from the seed.
+ *
+ * @param w row-major n×n weight matrix
+ * @param independentJacobians when not null, linear propagation draws a fresh matrix of this
+ *     recipe at every step instead of using W (DESIGN §3 {@code jacobian: independent})
+ */
+public record AnalysisRequest(String id, int n, double[] w, long seed, Activation activation, int steps,
+                              double delta, double biasStd, double[] bias, double[] h0, double[] g,
+                              Precision precision, int precisionBudget, double explode,
+                              MatrixRecipe independentJacobians) {
+    public static final int DEFAULT_STEPS = 100;
+    public static final double DEFAULT_DELTA = 1e-6;
+    public static final double DEFAULT_EXPLODE = 1e6;
+    public static final int DEFAULT_PRECISION_BUDGET = 20_000;
+
+    public AnalysisRequest {
+        if (n <= 0) throw new IllegalArgumentException("n must be positive, got " + n);
+        if (w == null || w.length != (long) n * n)
+            throw new IllegalArgumentException("data has " + (w == null ? 0 : w.length) + " entries, expected n² = " + (long) n * n);
+        if (steps <= 0) throw new IllegalArgumentException("steps must be positive, got " + steps);
+        if (!(delta > 0) || !Double.isFinite(delta)) throw new IllegalArgumentException("delta must be positive and finite, got " + delta);
+        if (!(biasStd >= 0) || !Double.isFinite(biasStd)) throw new IllegalArgumentException("bias_std must be non-negative, got " + biasStd);
+        if (!(explode > 1) || !Double.isFinite(explode)) throw new IllegalArgumentException("explode must be a finite number above 1, got " + explode);
+        if (precisionBudget <= 0) throw new IllegalArgumentException("precision budget must be positive, got " + precisionBudget);
+        checkVector("bias", bias, n);
+        checkVector("h0", h0, n);
+        checkVector("g", g, n);
+        if (g != null && java.util.Arrays.stream(g).allMatch(x -> x == 0))
+            throw new IllegalArgumentException("g must not be the zero vector");
+    }
+
+    /** A request with every optional setting at its default. */
+    public static AnalysisRequest of(String id, int n, double[] w) {
+        return new AnalysisRequest(id, n, w, 0L, Activation.TANH, DEFAULT_STEPS, DEFAULT_DELTA, 0.0, null, null,
+                null, Precision.NONE, DEFAULT_PRECISION_BUDGET, DEFAULT_EXPLODE, null);
+    }
+
+    public AnalysisRequest withSeed(long s) {
+        return new AnalysisRequest(id, n, w, s, activation, steps, delta, biasStd, bias, h0, g, precision, precisionBudget, explode, independentJacobians);
+    }
+
+    public AnalysisRequest withSteps(int t) {
+        return new AnalysisRequest(id, n, w, seed, activation, t, delta, biasStd, bias, h0, g, precision, precisionBudget, explode, independentJacobians);
+    }
+
+    public AnalysisRequest withPrecision(Precision p) {
+        return new AnalysisRequest(id, n, w, seed, activation, steps, delta, biasStd, bias, h0, g, p, precisionBudget, explode, independentJacobians);
+    }
+
+    public AnalysisRequest withActivation(Activation a) {
+        return new AnalysisRequest(id, n, w, seed, a, steps, delta, biasStd, bias, h0, g, precision, precisionBudget, explode, independentJacobians);
+    }
+
+    public AnalysisRequest withIndependentJacobians(MatrixRecipe r) {
+        return new AnalysisRequest(id, n, w, seed, activation, steps, delta, biasStd, bias, h0, g, precision, precisionBudget, explode, r);
+    }
+
+    public AnalysisRequest withStarts(double[] h0s, double[] gs) {
+        return new AnalysisRequest(id, n, w, seed, activation, steps, delta, biasStd, bias, h0s, gs, precision, precisionBudget, explode, independentJacobians);
+    }
+
+    private static void checkVector(String name, double[] v, int n) {
+        if (v == null) return;
+        if (v.length != n) throw new IllegalArgumentException(name + " has length " + v.length + ", expected n = " + n);
+        for (double x : v) if (!Double.isFinite(x)) throw new IllegalArgumentException(name + " contains " + x);
+    }
+}

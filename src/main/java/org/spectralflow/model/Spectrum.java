@@ -1,0 +1,28 @@
+package org.spectralflow.model;
+
+/**
+ * The spectrum of a weight matrix W as DESIGN §3 defines it. Eigenvalues are ordered by modulus
+ * descending, ties (moduli within Spectra.TIE_TOLERANCE of each other, relative to ρ)
+ * broken by larger real part, then by larger imaginary part, so λ₁ = (re[0], im[0]).
+ *
+ * @param dominantVector unit eigenvector of B = Wᵀ for λ₁ (the normalised real part of the
+ *     complex eigenvector, phased so its largest component is real and positive), or null when
+ *     not computed
+ * @param period 2π/θ, {@code +∞} when θ = 0
+ */
+public record Spectrum(double[] re, double[] im, double rho, double theta, double period,
+                       double sigma1, double departure, boolean contractive, double[] dominantVector) {
+
+    public double lambda1Re() {
+        return re.length == 0 ? 0 : re[0];
+    }
+
+    public double lambda1Im() {
+        return im.length == 0 ? 0 : im[0];
+    }
+
+    /** |λ₁|, which equals ρ. */
+    public double lambda1Modulus() {
+        return rho;
+    }
+}

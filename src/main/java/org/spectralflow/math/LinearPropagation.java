@@ -11,6 +11,7 @@ import org.spectralflow.model.Outcome;
  */
 public final class LinearPropagation {
     private static final int PROBE_ITERATIONS = 30;
+    private static final double LN2 = Math.log(2);
 
     private LinearPropagation() {}
 
@@ -20,29 +21,39 @@ public final class LinearPropagation {
      */
     public static Analysis.Linear fixed(double[] w, int n, double[] g, double[] v, double rho, double sigma1,
                                         double delta, int steps, double explode, long probeSeed) {
-        double[] x = g.clone(), y = g.clone(), p = topRightSingularVector(w, n, probeSeed);
+        // x and y = x + δv/‖g‖ travel in double-double and are rescaled by one power of two, so
+        // their difference, δ|λ₁|ⁿ against |x| ~ ρⁿ, keeps ~50 bits over many steps
         double gNorm = Vectors.norm(g);
+        double[] xh = new double[n], xl = new double[n], yh = new double[n], yl = new double[n];
         for (int i = 0; i < n; i++) {
-            x[i] /= gNorm;
-            y[i] = x[i] + delta * v[i] / gNorm;
+            xh[i] = g[i] / gNorm;
+            xl[i] = Math.fma(-xh[i], gNorm, g[i]) / gNorm;
+            double d = delta * v[i] / gNorm;
+            yh[i] = xh[i] + d;
+            yl[i] = ((xh[i] - (yh[i] - (yh[i] - xh[i]))) + (d - (yh[i] - xh[i]))) + xl[i];
         }
-        double[] bx = new double[n], by = new double[n], bp = new double[n], diff = new double[n];
+        double[] p = topRightSingularVector(w, n, probeSeed);
+        double[] bxh = new double[n], bxl = new double[n], byh = new double[n], byl = new double[n];
+        double[] bp = new double[n], diff = new double[n];
         double[] growth = new double[steps], separation = new double[steps];
         double logScale = 0, logLogA = 0, logP = 0, peak = sigma1;
         double logRho = Math.log(rho), logDelta = Math.log(delta / gNorm);
         for (int s = 1; s <= steps; s++) {
-            Vectors.multiplyTransposed(w, n, x, bx);
-            Vectors.multiplyTransposed(w, n, y, by);
-            double c = Vectors.norm(bx);
-            if (c == 0) c = Vectors.norm(by);
-            if (c == 0 || !Double.isFinite(c)) c = 1;
+            Vectors.multiplyTransposedDD(w, n, xh, xl, bxh, bxl);
+            Vectors.multiplyTransposedDD(w, n, yh, yl, byh, byl);
+            double c = Vectors.norm(bxh);
+            if (c == 0) c = Vectors.norm(byh);
+            int e = c == 0 || !Double.isFinite(c) ? 0 : Math.getExponent(c);
+            double scale = Math.scalb(1.0, -e); // exact rescaling
             for (int i = 0; i < n; i++) {
-                x[i] = bx[i] / c;
-                y[i] = by[i] / c;
-                diff[i] = y[i] - x[i];
+                xh[i] = bxh[i] * scale;
+                xl[i] = bxl[i] * scale;
+                yh[i] = byh[i] * scale;
+                yl[i] = byl[i] * scale;
+                diff[i] = (yh[i] - xh[i]) + (yl[i] - xl[i]);
             }
-            logScale += Math.log(c);
-            double logA = logScale + Math.log(Vectors.norm(x));
+            logScale += e * LN2;
+            double logA = logScale + Math.log(Vectors.norm(xh));
             logLogA = logA;
             growth[s - 1] = Math.exp(logA);
             double logRatio = logScale + Math.log(Vectors.norm(diff)) - logDelta - s * logRho;

@@ -90,4 +90,32 @@ public final class Vectors {
         for (int i = 0; i < a.length; i++) if (!Double.isFinite(a[i])) return i;
         return -1;
     }
+
+    /**
+     * y = Aᵀ x in double-double arithmetic: x = xh + xl and y = yh + yl carry about 106 bits, so a
+     * small difference between two propagated vectors survives many steps.
+     */
+    public static void multiplyTransposedDD(double[] a, int n, double[] xh, double[] xl, double[] yh, double[] yl) {
+        java.util.Arrays.fill(yh, 0);
+        java.util.Arrays.fill(yl, 0);
+        for (int i = 0; i < n; i++) {
+            double hi = xh[i], lo = xl[i];
+            if (hi == 0 && lo == 0) continue;
+            int row = i * n;
+            for (int j = 0; j < n; j++) {
+                double w = a[row + j];
+                double p = w * hi;
+                double e = Math.fma(w, hi, -p) + w * lo;
+                double s = yh[j] + p;
+                double bb = s - yh[j];
+                yl[j] += ((yh[j] - (s - bb)) + (p - bb)) + e;
+                yh[j] = s;
+            }
+        }
+        for (int j = 0; j < n; j++) {
+            double s = yh[j] + yl[j];
+            yl[j] = yl[j] - (s - yh[j]);
+            yh[j] = s;
+        }
+    }
 }

@@ -3,7 +3,7 @@ package org.spectralflow.math;
 import org.spectralflow.model.Activation;
 import org.spectralflow.model.Analysis;
 import org.spectralflow.model.CellStats;
-import org.spectralflow.model.Outcome;
+import org.spectralflow.model.Contribution;
 
 /**
  * The mergeable, order-independent statistics of one cell: exact counts, exact sums, and a
@@ -20,29 +20,29 @@ public class CellAccumulator {
 
     /** Adds one matrix's analysis; γ, Lyapunov exponent and outcome come from the cell's activation. */
     public void add(Analysis a, Activation activation) {
-        boolean linear = activation == Activation.LINEAR;
-        double g = linear ? a.linear().rate() : a.tanh().rate();
-        double lyap = linear ? a.linear().lyapunov() : a.tanh().lyapunov();
-        Outcome o = linear ? a.linear().outcome() : a.tanh().outcome();
+        add(Contribution.of(a, activation));
+    }
+
+    public void add(Contribution c) {
         count++;
-        switch (o) {
+        switch (c.outcome()) {
             case EXPLODED -> exploded++;
             case VANISHED -> vanished++;
             case STABLE -> stable++;
         }
-        gamma.add(g);
-        gammaHistogram.add(g);
-        rho.add(a.spectrum().rho());
-        sigma1.add(a.spectrum().sigma1());
-        lyapunov.add(lyap);
-        addSteps(a.precision().get("f32"), subnormalF32, forgetF32);
-        addSteps(a.precision().get("f64"), subnormalF64, forgetF64);
+        gamma.add(c.gamma());
+        gammaHistogram.add(c.gamma());
+        rho.add(c.rho());
+        sigma1.add(c.sigma1());
+        lyapunov.add(c.lyapunov());
+        addStep(subnormalF32, c.subnormalF32());
+        addStep(forgetF32, c.forgetF32());
+        addStep(subnormalF64, c.subnormalF64());
+        addStep(forgetF64, c.forgetF64());
     }
 
-    private static void addSteps(Analysis.FinitePrecision p, ExactMoments subnormal, ExactMoments forget) {
-        if (p == null) return;
-        if (p.subnormalStep() >= 0) subnormal.add(p.subnormalStep());
-        if (p.forgetStep() >= 0) forget.add(p.forgetStep());
+    private static void addStep(ExactMoments m, int step) {
+        if (step >= 0) m.add(step);
     }
 
     public void merge(CellAccumulator o) {

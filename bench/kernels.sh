@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Kernel benchmarks, side by side in one run: JMH (spectralflow) and numpy/LAPACK eigvals on the
+# same matrices, one thread each. Prints a table with the ratio to numpy.
+# Needs: python3-numpy (Debian), a built test classpath (this script runs mvn test-compile).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export OPENBLAS_NUM_THREADS=1
+SIZES=${SIZES:-"16 64 256 1024"}
+out=$(mktemp -d)
+mvn -q -B -ntp test-compile dependency:build-classpath -Dmdep.outputFile="$out/cp.txt" >/dev/null
+CP="target/test-classes:target/classes:$(cat "$out/cp.txt")"
+java -cp "$CP" org.spectralflow.bench.KernelBenchmark\$BenchMatrices "$out" $SIZES
+python3 bench/numpy_eigvals.py "$out" $SIZES > "$out/numpy.txt"
+params=$(echo $SIZES | tr ' ' ',')
+java -cp "$CP" org.openjdk.jmh.Main KernelBenchmark -p n="$params" -rf csv -rff "$out/jmh.csv" ${JMH_ARGS:-} > "$out/jmh.log"
+python3 - "$out" <<'PY'
+import csv, sys
+d = sys.argv[1]
+numpy = {int(l.split()[0]): float(l.split()[1]) for l in open(f"{d}/numpy.txt")}
+rows = {}
+for r in csv.DictReader(open(f"{d}/jmh.csv")):
+    rows.setdefault(int(r["Param: n"]), {})[r["Benchmark"].split(".")[-1]] = float(r["Score"])
+print(f"{'N':>5} {'numpy eigvals ms':>17} {'sf eigenvalues ms':>18} {'ratio':>6} {'sf full analysis ms':>20} {'analysis/eig':>12} {'tanh 100 steps ms':>18}")
+for n in sorted(rows):
+    r = rows[n]
+    e, a, t = r.get("eigenvalues"), r.get("fullAnalysis"), r.get("tanhPropagation100Steps")
+    print(f"{n:>5} {numpy[n]:>17.3f} {e:>18.3f} {e/numpy[n]:>6.2f} {a:>20.3f} {a/e:>12.2f} {t:>18.3f}")
+PY
+java -cp "$CP" org.spectralflow.cli.Main info | head -1

@@ -1,0 +1,127 @@
+package org.spectralflow.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.spectralflow.codec.AnalysisCodec;
+import org.spectralflow.codec.Json;
+import org.spectralflow.codec.MatrixCodec;
+import org.spectralflow.codec.MatrixFiles;
+import org.spectralflow.math.Analyzer;
+import org.spectralflow.model.Analysis;
+import org.spectralflow.model.AnalysisRequest;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code spectralflow analyze}: the full analysis of one matrix from a file, no Kafka needed. */
+@Command(name = "analyze", mixinStandardHelpOptions = true,
+        description = {"Analyse one matrix: spectrum, linear and tanh propagation, finite precision.",
+                "Input: a JSON object shaped like an sf.weights record (data or data_b64), a NumPy .npy file, or CSV.",
+                "Options given here override the request's own fields."})
+final class AnalyzeCommand implements Callable<Integer> {
+    enum Format { auto, json, npy, csv }
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The matrix file; '-' reads standard input.")
+    String file;
+
+    @Option(names = "--format", description = "Input format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}, by content and extension).")
+    Format format = Format.auto;
+
+    @Option(names = "--compact", description = "One line of JSON instead of pretty-printed.")
+    boolean compact;
+
+    @Option(names = "--id", description = "The analysis id (default: the request's id, else the file name).")
+    String id;
+
+    @Option(names = "--seed", description = "Seed of the start vectors h0, g and the inputs (default: the request's, else 0).")
+    Long seed;
+
+    @Option(names = "--steps", description = "Propagation steps T (default: the request's steps or horizon, else 100).")
+    Integer steps;
+
+    @Option(names = "--delta", description = "Perturbation size δ (default 1e-6).")
+    Double delta;
+
+    @Option(names = "--activation", description = "linear or tanh: the map of the forgetting experiment (default tanh).")
+    String activation;
+
+    @Option(names = "--bias-std", description = "Standard deviation of the seeded tanh bias (default 0).")
+    Double biasStd;
+
+    @Option(names = "--precision", description = "Finite-precision experiments: none, f32, f64, both (default none).")
+    String precision;
+
+    @Option(names = "--precision-budget", description = "Step budget of the finite-precision experiments (default 20000).")
+    Integer budget;
+
+    @Option(names = "--explode", description = "Explosion threshold E; vanishing is below 1/E (default 1e6).")
+    Double explode;
+
+    @Option(names = "--max-n", description = "Largest accepted N (default: ${DEFAULT-VALUE}).")
+    int maxN = MatrixCodec.DEFAULT_MAX_N;
+
+    @Override
+    public Integer call() throws IOException {
+        byte[] bytes;
+        try {
+            bytes = file.equals("-") ? System.in.readAllBytes() : Files.readAllBytes(Path.of(file));
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("no such file: " + file);
+        }
+        ObjectNode request = read(bytes);
+        override(request);
+        String defaultId = file.equals("-") ? "stdin" : Path.of(file).getFileName().toString();
+        AnalysisRequest r = AnalysisCodec.decodeRequest(request, maxN, false, defaultId);
+        Analysis a = Analyzer.analyze(r);
+        ObjectNode out = AnalysisCodec.encode(a);
+        System.out.println(compact ? Json.compact(out) : Json.pretty(out));
+        return 0;
+    }
+
+    private ObjectNode read(byte[] bytes) {
+        Format f = format;
+        if (f == Format.auto) {
+            String lower = file.toLowerCase(java.util.Locale.ROOT);
+            if (MatrixFiles.isNpy(bytes)) f = Format.npy;
+            else if (lower.endsWith(".csv") || lower.endsWith(".txt")) f = Format.csv;
+            else f = firstNonBlank(bytes) == '{' ? Format.json : Format.csv;
+        }
+        return switch (f) {
+            case json -> Json.parseObject(bytes);
+            case npy -> asRequest(MatrixFiles.npy(bytes, maxN));
+            case csv -> asRequest(MatrixFiles.csv(new String(bytes, StandardCharsets.UTF_8), maxN));
+            case auto -> throw new IllegalStateException();
+        };
+    }
+
+    private static char firstNonBlank(byte[] b) {
+        for (byte x : b) if (!Character.isWhitespace(x)) return (char) x;
+        return ' ';
+    }
+
+    private static ObjectNode asRequest(MatrixFiles.Square m) {
+        ObjectNode o = Json.object();
+        o.put("v", Json.VERSION);
+        o.put("n", m.n());
+        Json.array(o, "data", m.data());
+        return o;
+    }
+
+    private void override(ObjectNode o) {
+        if (id != null) o.put("id", id);
+        if (seed != null) o.put("seed", seed);
+        if (steps != null) o.put("steps", steps);
+        if (delta != null) o.put("delta", delta);
+        if (activation != null) o.put("activation", activation);
+        if (biasStd != null) o.put("bias_std", biasStd);
+        if (precision != null) o.put("precision", precision);
+        if (budget != null) o.put("precision_budget", budget);
+        if (explode != null) o.put("explode", explode);
+    }
+
+}

@@ -1,0 +1,52 @@
+package org.spectralflow.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code spectralflow} command line: one subcommand per thing a user does. */
+@Command(name = "spectralflow", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Spectra, explosion and vanishing of recurrent weight matrices, on Flink and Kafka.",
+        subcommands = {AnalyzeCommand.class, InfoCommand.class})
+public final class Main implements Runnable {
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns its exit code (0 ok, 1 failure, 2 misuse). */
+    public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setParameterExceptionHandler((ex, a) -> {
+            PrintWriter err = ex.getCommandLine().getErr();
+            err.println("spectralflow: " + ex.getMessage() + " (try --help)");
+            err.flush();
+            return 2;
+        });
+        cl.setExecutionExceptionHandler((ex, c, p) -> {
+            PrintWriter err = c.getErr();
+            String msg = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage().split("\n")[0];
+            err.println("spectralflow " + c.getCommandName() + ": " + msg);
+            err.flush();
+            return ex instanceof IllegalArgumentException ? 2 : 1;
+        });
+        return cl;
+    }
+
+    @Override
+    public void run() {
+        CommandLine.usage(this, System.out);
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"spectralflow " + (v == null ? "dev" : v)};
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package org.spectralflow.codec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Base64;
+
+/**
+ * Matrices on the wire: row-major {@code "data": [..]} or {@code "data_b64"} (base64 of
+ * little-endian IEEE-754 values, {@code "dtype": "f64"} by default or {@code "f32"}).
+ */
+public final class MatrixCodec {
+    /** The default maximum N (DESIGN §4). */
+    public static final int DEFAULT_MAX_N = 4096;
+
+    private MatrixCodec() {}
+
+    /** Reads and validates n, checking it against the limit before anything is allocated. */
+    static int size(Fields f, int maxN) {
+        long n = f.integer("n");
+        if (n <= 0) throw new InvalidRecordException("n must be positive, got " + n);
+        if (n > maxN) throw new InvalidRecordException("n = " + n + " is above the configured maximum " + maxN);
+        return (int) n;
+    }
+
+    /** The n×n matrix of a record, from {@code data} or {@code data_b64}. */
+    static double[] read(Fields f, int n) {
+        long expected = (long) n * n;
+        if (f.has("data_b64")) {
+            String dtype = f.string("dtype", "f64");
+            int width = switch (dtype) {
+                case "f64" -> 8;
+                case "f32" -> 4;
+                default -> throw new InvalidRecordException("dtype must be 'f64' or 'f32', got '" + dtype + "'");
+            };
+            JsonNode b = f.node("data_b64");
+            if (!b.isTextual()) throw new InvalidRecordException("field 'data_b64' must be a base64 string");
+            String text = b.textValue();
+            long decodedMax = (long) text.length() * 3 / 4;
+            if (decodedMax < expected * width - 2 || decodedMax > expected * width + 3)
+                throw new InvalidRecordException("data_b64 holds about " + decodedMax / width + " " + dtype
+                        + " values, expected n² = " + expected);
+            byte[] raw;
+            try {
+                raw = Base64.getDecoder().decode(text);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidRecordException("bad base64 in data_b64: " + e.getMessage());
+            }
+            if (raw.length != expected * width)
+                throw new InvalidRecordException("data_b64 holds " + raw.length + " bytes = " + raw.length / (double) width
+                        + " " + dtype + " values, expected n² = " + expected);
+            ByteBuffer buf = ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN);
+            double[] w = new double[(int) expected];
+            for (int i = 0; i < w.length; i++) w[i] = width == 8 ? buf.getDouble() : buf.getFloat();
+            return finite(w, n);
+        }
+        if (f.has("data")) {
+            JsonNode a = f.node("data");
+            if (!a.isArray()) throw new InvalidRecordException("field 'data' must be an array of numbers, got " + Fields.kind(a));
+            if (a.size() != expected)
+                throw new InvalidRecordException("data has " + a.size() + " entries, expected n² = " + expected);
+            double[] w = new double[(int) expected];
+            for (int i = 0; i < w.length; i++) {
+                JsonNode e = a.get(i);
+                if (!e.isNumber()) throw new InvalidRecordException("data entry " + i + " is not a number: " + Fields.kind(e));
+                w[i] = e.doubleValue();
+            }
+            return finite(w, n);
+        }
+        throw new InvalidRecordException("missing required field 'data' or 'data_b64'");
+    }
+
+    private static double[] finite(double[] w, int n) {
+        for (int i = 0; i < w.length; i++)
+            if (!Double.isFinite(w[i]))
+                throw new InvalidRecordException("entry (" + i / n + "," + i % n + ") is " + w[i] + "; entries must be finite");
+        return w;
+    }
+
+    /** Base64 of little-endian values in the given dtype. */
+    public static String base64(double[] w, String dtype) {
+        boolean f32 = dtype.equals("f32");
+        ByteBuffer buf = ByteBuffer.allocate(w.length * (f32 ? 4 : 8)).order(ByteOrder.LITTLE_ENDIAN);
+        for (double x : w) {
+            if (f32) buf.putFloat((float) x);
+            else buf.putDouble(x);
+        }
+        return Base64.getEncoder().encodeToString(buf.array());
+    }
+}

@@ -1,0 +1,135 @@
+package org.spectralflow.codec;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Square matrices from files a user has at hand: NumPy {@code .npy} and CSV. */
+public final class MatrixFiles {
+    private MatrixFiles() {}
+
+    /** A square matrix read from a file: its size and row-major entries. */
+    public record Square(int n, double[] data) {}
+
+    public static boolean isNpy(byte[] bytes) {
+        return bytes.length >= 6 && (bytes[0] & 0xff) == 0x93 && new String(bytes, 1, 5, StandardCharsets.ISO_8859_1).equals("NUMPY");
+    }
+
+    private static final Pattern DESCR = Pattern.compile("'descr'\\s*:\\s*'([<>|=])([fiu])(\\d+)'");
+    private static final Pattern FORTRAN = Pattern.compile("'fortran_order'\\s*:\\s*(True|False)");
+    private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(([^)]*)\\)");
+
+    /** Reads a 2-D square .npy array of float or integer type (either byte order, C or Fortran order). */
+    public static Square npy(byte[] b, int maxN) {
+        if (!isNpy(b) || b.length < 10) throw new InvalidRecordException("not a .npy file (bad magic)");
+        int major = b[6];
+        int headerLen, start;
+        ByteBuffer bb = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
+        if (major == 1) {
+            headerLen = bb.getShort(8) & 0xffff;
+            start = 10;
+        } else if (major == 2 || major == 3) {
+            headerLen = bb.getInt(8);
+            start = 12;
+        } else throw new InvalidRecordException(".npy format version " + major + " is not supported");
+        if (headerLen < 0 || start + headerLen > b.length) throw new InvalidRecordException(".npy header is truncated");
+        String header = new String(b, start, headerLen, StandardCharsets.ISO_8859_1);
+        Matcher d = DESCR.matcher(header), fo = FORTRAN.matcher(header), sh = SHAPE.matcher(header);
+        if (!d.find()) throw new InvalidRecordException(".npy dtype is not a plain float or integer type: " + header.trim());
+        if (!fo.find() || !sh.find()) throw new InvalidRecordException(".npy header lacks fortran_order or shape");
+        String[] dims = sh.group(1).split(",");
+        List<Long> shape = new ArrayList<>();
+        for (String s : dims) if (!s.isBlank()) shape.add(Long.parseLong(s.trim()));
+        if (shape.size() != 2 || !shape.get(0).equals(shape.get(1)))
+            throw new InvalidRecordException(".npy array must be square 2-D, has shape " + shape);
+        long nl = shape.get(0);
+        if (nl <= 0) throw new InvalidRecordException("n must be positive, got " + nl);
+        if (nl > maxN) throw new InvalidRecordException("n = " + nl + " is above the configured maximum " + maxN);
+        int n = (int) nl;
+        char kind = d.group(2).charAt(0);
+        int width = Integer.parseInt(d.group(3));
+        ByteOrder order = d.group(1).equals(">") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
+        long need = (long) n * n * width;
+        int off = start + headerLen;
+        if (b.length - off != need)
+            throw new InvalidRecordException(".npy payload has " + (b.length - off) + " bytes, expected " + need);
+        ByteBuffer data = ByteBuffer.wrap(b, off, (int) need).order(order);
+        double[] w = new double[n * n];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = switch (kind + "" + width) {
+                case "f8" -> data.getDouble();
+                case "f4" -> data.getFloat();
+                case "i8" -> data.getLong();
+                case "i4" -> data.getInt();
+                case "i2" -> data.getShort();
+                case "i1" -> data.get();
+                case "u1" -> data.get() & 0xff;
+                default -> throw new InvalidRecordException(".npy dtype " + kind + width + " is not supported");
+            };
+        }
+        if (fo.group(1).equals("True")) w = transpose(w, n);
+        return new Square(n, checkFinite(w, n));
+    }
+
+    /** Reads a CSV (or whitespace-separated) file of n rows of n numbers; '#' starts a comment. */
+    public static Square csv(String text, int maxN) {
+        List<double[]> rows = new ArrayList<>();
+        String[] lines = text.split("\\R");
+        for (int ln = 0; ln < lines.length; ln++) {
+            String line = lines[ln].strip();
+            int hash = line.indexOf('#');
+            if (hash >= 0) line = line.substring(0, hash).strip();
+            if (line.isEmpty()) continue;
+            String[] cells = line.split("\\s*[,;\\s]\\s*");
+            double[] row = new double[cells.length];
+            for (int j = 0; j < cells.length; j++) {
+                try {
+                    row[j] = Double.parseDouble(cells[j]);
+                } catch (NumberFormatException e) {
+                    throw new InvalidRecordException("CSV line " + (ln + 1) + ", column " + (j + 1) + ": '" + cells[j] + "' is not a number");
+                }
+            }
+            rows.add(row);
+            if (rows.size() > maxN) throw new InvalidRecordException("CSV has more than the configured maximum of " + maxN + " rows");
+        }
+        int n = rows.size();
+        if (n == 0) throw new InvalidRecordException("CSV holds no numbers");
+        double[] w = new double[n * n];
+        for (int i = 0; i < n; i++) {
+            if (rows.get(i).length != n)
+                throw new InvalidRecordException("CSV must be square: row " + (i + 1) + " has " + rows.get(i).length + " values, expected " + n);
+            System.arraycopy(rows.get(i), 0, w, i * n, n);
+        }
+        return new Square(n, checkFinite(w, n));
+    }
+
+    private static double[] transpose(double[] w, int n) {
+        double[] t = new double[w.length];
+        for (int i = 0; i < n; i++) for (int j = 0; j < n; j++) t[j * n + i] = w[i * n + j];
+        return t;
+    }
+
+    private static double[] checkFinite(double[] w, int n) {
+        for (int i = 0; i < w.length; i++)
+            if (!Double.isFinite(w[i]))
+                throw new InvalidRecordException("entry (" + i / n + "," + i % n + ") is " + w[i] + "; entries must be finite");
+        return w;
+    }
+
+    /** A .npy file (version 1.0, little-endian f8, C order) of a square matrix. */
+    public static byte[] toNpy(double[] w, int n) {
+        String dict = "{'descr': '<f8', 'fortran_order': False, 'shape': (" + n + ", " + n + "), }";
+        int total = 10 + dict.length() + 1;
+        int pad = (64 - total % 64) % 64;
+        String header = dict + " ".repeat(pad) + "\n";
+        ByteBuffer buf = ByteBuffer.allocate(10 + header.length() + w.length * 8).order(ByteOrder.LITTLE_ENDIAN);
+        buf.put((byte) 0x93).put("NUMPY".getBytes(StandardCharsets.ISO_8859_1)).put((byte) 1).put((byte) 0);
+        buf.putShort((short) header.length()).put(header.getBytes(StandardCharsets.ISO_8859_1));
+        for (double x : w) buf.putDouble(x);
+        return buf.array();
+    }
+}

@@ -1,0 +1,91 @@
+package org.spectralflow.codec;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.spectralflow.model.Activation;
+import org.spectralflow.model.AnalysisRequest;
+import org.spectralflow.model.Ensemble;
+import org.spectralflow.model.Precision;
+import org.spectralflow.model.Scaling;
+import org.spectralflow.model.Spec;
+
+/** {@code sf.specs} records: required sweep, id, cell, cell_trials, trial, seed, ensemble, n, scaling, scale, activation, steps. */
+public final class SpecCodec {
+    private SpecCodec() {}
+
+    public static Spec decode(byte[] payload, int maxN) {
+        return decode(Json.parseObject(payload), maxN);
+    }
+
+    public static Spec decode(ObjectNode o, int maxN) {
+        Fields f = Fields.of(o);
+        f.requireVersion();
+        try {
+            String sweep = f.string("sweep");
+            String id = f.string("id");
+            long cell = f.integer("cell");
+            if (cell < 0) throw new InvalidRecordException("cell must be non-negative, got " + cell);
+            long cellTrials = f.integer("cell_trials");
+            if (cellTrials < 1) throw new InvalidRecordException("cell_trials must be at least 1, got " + cellTrials);
+            long trial = f.integer("trial");
+            if (trial < 0 || trial >= cellTrials)
+                throw new InvalidRecordException("trial must be in [0, cell_trials) = [0, " + cellTrials + "), got " + trial);
+            long seed = f.integer("seed");
+            Ensemble ensemble = Ensemble.parse(f.string("ensemble"));
+            int n = MatrixCodec.size(f, maxN);
+            double density = f.number("density", 1.0);
+            if (!(density > 0 && density <= 1)) throw new InvalidRecordException("density must be in (0, 1], got " + density);
+            Scaling scaling = Scaling.parse(f.string("scaling"));
+            double scale = f.number("scale");
+            if (scale < 0) throw new InvalidRecordException("scale must be non-negative, got " + scale);
+            Activation activation = Activation.parse(f.string("activation"));
+            double biasStd = f.number("bias_std", 0.0);
+            if (biasStd < 0) throw new InvalidRecordException("bias_std must be non-negative, got " + biasStd);
+            int steps = f.intIn("steps", 1, 1_000_000);
+            double delta = f.number("delta", AnalysisRequest.DEFAULT_DELTA);
+            if (!(delta > 0)) throw new InvalidRecordException("delta must be positive, got " + delta);
+            Precision precision = Precision.parse(f.string("precision", "none"));
+            double explode = f.number("explode", AnalysisRequest.DEFAULT_EXPLODE);
+            if (!(explode > 1)) throw new InvalidRecordException("explode must be above 1, got " + explode);
+            double binWidth = f.number("bin_width", Spec.DEFAULT_BIN_WIDTH);
+            if (!(binWidth > 0)) throw new InvalidRecordException("bin_width must be positive, got " + binWidth);
+            String jacobian = f.string("jacobian", "fixed");
+            if (!jacobian.equals("fixed") && !jacobian.equals("independent"))
+                throw new InvalidRecordException("jacobian must be 'fixed' or 'independent', got '" + jacobian + "'");
+            int budget = f.intIn("precision_budget", 1, 100_000_000, AnalysisRequest.DEFAULT_PRECISION_BUDGET);
+            double[] data = ensemble == Ensemble.GIVEN ? MatrixCodec.read(f, n) : null;
+            return new Spec(sweep, id, cell, cellTrials, trial, seed, ensemble, n, density, scaling, scale, activation,
+                    biasStd, steps, delta, precision, explode, binWidth, jacobian.equals("independent"), budget, data);
+        } catch (InvalidRecordException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRecordException(e.getMessage(), e);
+        }
+    }
+
+    public static ObjectNode encode(Spec s) {
+        ObjectNode o = Json.object();
+        o.put("v", Json.VERSION);
+        o.put("sweep", s.sweep());
+        o.put("id", s.id());
+        o.put("cell", s.cell());
+        o.put("cell_trials", s.cellTrials());
+        o.put("trial", s.trial());
+        o.put("seed", s.seed());
+        o.put("ensemble", s.ensemble().wire());
+        o.put("n", s.n());
+        o.put("density", s.density());
+        o.put("scaling", s.scaling().wire());
+        o.put("scale", s.scale());
+        o.put("activation", s.activation().wire());
+        o.put("bias_std", s.biasStd());
+        o.put("steps", s.steps());
+        o.put("delta", s.delta());
+        o.put("precision", s.precision().wire());
+        o.put("explode", s.explode());
+        o.put("bin_width", s.binWidth());
+        o.put("jacobian", s.independentJacobians() ? "independent" : "fixed");
+        o.put("precision_budget", s.precisionBudget());
+        if (s.data() != null) Json.array(o, "data", s.data());
+        return o;
+    }
+}

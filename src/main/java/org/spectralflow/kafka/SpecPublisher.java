@@ -1,0 +1,47 @@
+package org.spectralflow.kafka;
+
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.LongConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.spectralflow.codec.Json;
+import org.spectralflow.codec.SpecCodec;
+import org.spectralflow.model.Spec;
+
+/** Publishes specs to {@code sf.specs}, keyed by id, with an idempotent producer. */
+public final class SpecPublisher {
+    private SpecPublisher() {}
+
+    public static Properties producerProperties(String bootstrap, Map<String, String> extra) {
+        Properties p = TopicAdmin.clientProperties(bootstrap, extra);
+        p.putIfAbsent("acks", "all");
+        p.putIfAbsent("enable.idempotence", "true");
+        p.putIfAbsent("linger.ms", "5");
+        p.putIfAbsent("max.request.size", String.valueOf(EmbeddedKafka.MAX_MESSAGE_BYTES));
+        return p;
+    }
+
+    /** Sends every spec and waits until all are acknowledged; returns how many were sent. */
+    public static long publish(String bootstrap, Map<String, String> extra, String topic, Iterable<Spec> specs,
+                               LongConsumer progress) {
+        long sent = 0;
+        java.util.concurrent.atomic.AtomicReference<Exception> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerProperties(bootstrap, extra),
+                new StringSerializer(), new ByteArraySerializer())) {
+            for (Spec s : specs) {
+                if (failure.get() != null) break;
+                producer.send(new ProducerRecord<>(topic, s.id(), Json.bytes(SpecCodec.encode(s))), (md, e) -> {
+                    if (e != null) failure.compareAndSet(null, e);
+                });
+                if (++sent % 10_000 == 0 && progress != null) progress.accept(sent);
+            }
+            producer.flush();
+        }
+        if (failure.get() != null)
+            throw new IllegalStateException("publishing to " + topic + " failed: " + failure.get().getMessage(), failure.get());
+        return sent;
+    }
+}

@@ -1,0 +1,88 @@
+package org.spectralflow.kafka;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.spectralflow.codec.StatsCodec;
+import org.spectralflow.codec.StatsCodec.StatsRecord;
+
+/**
+ * Follows {@code sf.stats} (committed records only) for one sweep: how many trials of each grid
+ * cell are done, and the final aggregates as they arrive.
+ */
+public final class StatsFollower implements AutoCloseable {
+    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final String sweep;
+    private final Map<Long, Long> doneByCell = new HashMap<>();
+    private final Map<String, StatsRecord> finals = new HashMap<>();
+    private final List<String> duplicateFinals = new ArrayList<>();
+
+    /** @param from partition → offset to start at (the topic's end before the sweep started), or null for the beginning */
+    public StatsFollower(String bootstrap, Map<String, String> extra, String topic, String sweep, Map<Integer, Long> from)
+            throws Exception {
+        Properties p = TopicAdmin.clientProperties(bootstrap, extra);
+        p.put("isolation.level", "read_committed");
+        p.put("enable.auto.commit", "false");
+        p.put("auto.offset.reset", "earliest");
+        this.consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        this.sweep = sweep;
+        List<TopicPartition> parts = new ArrayList<>();
+        consumer.partitionsFor(topic).forEach(i -> parts.add(new TopicPartition(topic, i.partition())));
+        consumer.assign(parts);
+        for (TopicPartition tp : parts) {
+            Long o = from == null ? null : from.get(tp.partition());
+            if (o == null) consumer.seekToBeginning(List.of(tp));
+            else consumer.seek(tp, o);
+        }
+    }
+
+    /** Reads what has arrived, waiting at most {@code wait}. */
+    public void poll(Duration wait) {
+        for (ConsumerRecord<byte[], byte[]> r : consumer.poll(wait)) {
+            StatsRecord s;
+            try {
+                s = StatsCodec.decode(r.value());
+            } catch (RuntimeException e) {
+                continue; // not ours to judge: the topic may carry other producers' records
+            }
+            if (!s.key().sweep().equals(sweep)) continue;
+            doneByCell.merge(s.key().cell(), s.cellCount(), Math::max);
+            if (s.isFinal() && finals.put(s.key().kafkaKey(), s) != null) duplicateFinals.add(s.key().kafkaKey());
+        }
+    }
+
+    /** Trials done over all cells, as far as committed stats tell. */
+    public long done() {
+        return doneByCell.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** Reads everything committed so far: up to the topic's last stable offset on every partition. */
+    public void drain(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Map<TopicPartition, Long> end = consumer.endOffsets(consumer.assignment());
+        while (System.nanoTime() < deadline
+                && end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue()))
+            poll(Duration.ofMillis(100));
+    }
+
+    public Map<String, StatsRecord> finals() {
+        return finals;
+    }
+
+    /** Stats keys that received more than one final: must stay empty. */
+    public List<String> duplicateFinals() {
+        return duplicateFinals;
+    }
+
+    @Override
+    public void close() {
+        consumer.close();
+    }
+}

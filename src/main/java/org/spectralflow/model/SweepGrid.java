@@ -1,0 +1,109 @@
+package org.spectralflow.model;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import org.spectralflow.math.SeededRandom;
+
+/**
+ * A parameter sweep: the cartesian product of its lists is the set of cells, each run
+ * {@code trials} times. Cells are numbered in the order ensemble, n, activation, precision, scale;
+ * trial k of cell c gets id {@code sweep/c/k} and seed {@link SeededRandom#specSeed}(seed, c, k).
+ */
+public record SweepGrid(String sweep, long seed, List<Ensemble> ensembles, List<Integer> sizes, Scaling scaling,
+                        List<Double> scales, List<Activation> activations, List<Precision> precisions, int trials,
+                        int steps, double delta, double density, double biasStd, double explode, double binWidth,
+                        boolean independentJacobians, int precisionBudget) {
+
+    public SweepGrid {
+        if (sweep == null || sweep.isBlank() || sweep.contains("/")) throw new IllegalArgumentException("sweep name must be non-empty and contain no '/'");
+        for (List<?> l : List.of(ensembles, sizes, scales, activations, precisions))
+            if (l.isEmpty()) throw new IllegalArgumentException("every grid list needs at least one value");
+        if (ensembles.contains(Ensemble.GIVEN)) throw new IllegalArgumentException("a sweep draws random matrices: ensemble 'given' is for records and files");
+        if (trials < 1) throw new IllegalArgumentException("trials must be at least 1, got " + trials);
+        if (steps < 1) throw new IllegalArgumentException("steps must be at least 1, got " + steps);
+        for (int n : sizes) if (n < 1) throw new IllegalArgumentException("n must be positive, got " + n);
+        for (double s : scales) if (!(s >= 0) || !Double.isFinite(s)) throw new IllegalArgumentException("scale must be finite and non-negative, got " + s);
+        if (!(density > 0 && density <= 1)) throw new IllegalArgumentException("density must be in (0, 1], got " + density);
+        if (!(delta > 0)) throw new IllegalArgumentException("delta must be positive, got " + delta);
+        if (!(explode > 1)) throw new IllegalArgumentException("explode must be above 1, got " + explode);
+        if (!(binWidth > 0)) throw new IllegalArgumentException("bin width must be positive, got " + binWidth);
+        if (!(biasStd >= 0)) throw new IllegalArgumentException("bias std must be non-negative, got " + biasStd);
+    }
+
+    public long cells() {
+        return (long) ensembles.size() * sizes.size() * activations.size() * precisions.size() * scales.size();
+    }
+
+    public long size() {
+        return cells() * trials;
+    }
+
+    /** The spec of trial k in cell c. */
+    public Spec spec(long cell, long trial) {
+        long c = cell;
+        int si = (int) (c % scales.size());
+        c /= scales.size();
+        int pi = (int) (c % precisions.size());
+        c /= precisions.size();
+        int ai = (int) (c % activations.size());
+        c /= activations.size();
+        int ni = (int) (c % sizes.size());
+        c /= sizes.size();
+        int ei = (int) c;
+        return new Spec(sweep, sweep + "/" + cell + "/" + trial, cell, trials, trial, SeededRandom.specSeed(seed, cell, trial),
+                ensembles.get(ei), sizes.get(ni), density, scaling, scales.get(si), activations.get(ai), biasStd, steps,
+                delta, precisions.get(pi), explode, binWidth, independentJacobians, precisionBudget, null);
+    }
+
+    /** All specs, trial-major (trial 0 of every cell first), so partial results cover every cell early. */
+    public Iterable<Spec> specs() {
+        long cells = cells();
+        return () -> new Iterator<>() {
+            long i = 0;
+
+            @Override
+            public boolean hasNext() {
+                return i < size();
+            }
+
+            @Override
+            public Spec next() {
+                if (!hasNext()) throw new NoSuchElementException();
+                Spec s = spec(i % cells, i / cells);
+                i++;
+                return s;
+            }
+        };
+    }
+
+    /** Parses "a,b,c" or "a:b:step" (inclusive, exact in decimal) into numbers. */
+    public static List<Double> parseNumbers(String text, String what) {
+        List<Double> out = new ArrayList<>();
+        for (String part : text.split(",")) {
+            String p = part.trim();
+            if (p.isEmpty()) continue;
+            try {
+                if (p.contains(":")) {
+                    String[] r = p.split(":");
+                    if (r.length != 3) throw new IllegalArgumentException(what + ": a range is a:b:step, got '" + p + "'");
+                    BigDecimal a = new BigDecimal(r[0].trim()), b = new BigDecimal(r[1].trim()), step = new BigDecimal(r[2].trim());
+                    if (step.signum() <= 0) throw new IllegalArgumentException(what + ": range step must be positive, got '" + p + "'");
+                    if (b.compareTo(a) < 0) throw new IllegalArgumentException(what + ": range end is below its start in '" + p + "'");
+                    for (BigDecimal x = a; x.compareTo(b) <= 0; x = x.add(step)) {
+                        out.add(x.doubleValue());
+                        if (out.size() > 1_000_000) throw new IllegalArgumentException(what + ": range '" + p + "' is too long");
+                    }
+                } else {
+                    out.add(Double.parseDouble(p));
+                }
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(what + ": '" + p + "' is not a number or a:b:step range");
+            }
+        }
+        if (out.isEmpty()) throw new IllegalArgumentException(what + ": no values given");
+        return out;
+    }
+}

@@ -1,0 +1,37 @@
+package org.spectralflow.cli;
+
+import java.util.concurrent.Callable;
+import org.spectralflow.job.SweepJobConfig;
+import org.spectralflow.job.SweepRunner;
+import org.spectralflow.kafka.SpecPublisher;
+import org.spectralflow.model.SweepGrid;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code spectralflow publish}: expand a grid into spec records on an external Kafka's sf.specs. */
+@Command(name = "publish", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Publish a sweep grid to sf.specs (creating the topics if missing), for a running sweep-job.")
+final class PublishCommand implements Callable<Integer> {
+    @Mixin
+    GridOptions grid;
+
+    @Mixin
+    KafkaOptions kafka;
+
+    @Option(names = "--spec-partitions", description = "Partitions of sf.specs when created here (default: ${DEFAULT-VALUE}).")
+    int specPartitions = 4;
+
+    @Override
+    public Integer call() throws Exception {
+        if (kafka.bootstrapServers == null) throw new IllegalArgumentException("--bootstrap-servers is required");
+        SweepGrid g = grid.grid();
+        SweepJobConfig cfg = SweepJobConfig.defaults(kafka.bootstrapServers).withKafka(kafka.clientProperties(),
+                org.spectralflow.codec.MatrixCodec.DEFAULT_MAX_N, 10_000, "unused", "unused");
+        SweepRunner.ensureTopics(cfg, specPartitions);
+        long n = SpecPublisher.publish(cfg.bootstrapServers(), cfg.kafkaProperties(), cfg.specsTopic(), g.specs(),
+                sent -> System.err.println("published " + sent));
+        System.out.println("published " + n + " specs of sweep " + g.sweep() + " (" + g.cells() + " cells) to " + cfg.specsTopic());
+        return 0;
+    }
+}

@@ -1,0 +1,113 @@
+package org.spectralflow.cli;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.spectralflow.job.SweepJobConfig;
+import org.spectralflow.job.SweepRunner;
+import org.spectralflow.kafka.EmbeddedKafka;
+import org.spectralflow.math.Spectra;
+import org.spectralflow.model.SweepGrid;
+import org.spectralflow.report.StatsFiles;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code spectralflow sweep}: a whole sweep in one command, on an embedded broker and a MiniCluster by default. */
+@Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run a parameter sweep end to end: publish the grid to sf.specs, run the sweep job,",
+                "show progress, print a summary and write runs/<sweep>/stats.csv and stats.json.",
+                "Without --bootstrap-servers it starts an embedded Kafka broker and a Flink MiniCluster."})
+final class SweepCommand implements Callable<Integer> {
+    @Mixin
+    GridOptions grid;
+
+    @Mixin
+    KafkaOptions kafka;
+
+    @Option(names = "--parallelism", description = "Flink parallelism (default: the number of cores, ${DEFAULT-VALUE}).")
+    int parallelism = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--spec-partitions", description = "Partitions of sf.specs when this command creates it (default: ${DEFAULT-VALUE}).")
+    int specPartitions = 4;
+
+    @Option(names = "--results", description = "Also write every matrix's full analysis to sf.results.")
+    boolean results;
+
+    @Option(names = "--out", description = "Directory of run outputs (default: ${DEFAULT-VALUE}).")
+    Path out = Path.of("runs");
+
+    @Option(names = "--max-n", description = "Largest N the job accepts (default: ${DEFAULT-VALUE}).")
+    int maxN = org.spectralflow.codec.MatrixCodec.DEFAULT_MAX_N;
+
+    @Option(names = "--checkpoint-interval", description = "Checkpoint interval in ms; results become visible at checkpoints (default: ${DEFAULT-VALUE}).")
+    long checkpointMs = 2_000;
+
+    @Option(names = "--partial-every", description = "Emit a partial aggregate every K trials of a cell (default: a tenth of the cell).")
+    long partialEvery = 0;
+
+    @Option(names = "--quiet", description = "No progress bar.")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws Exception {
+        SweepGrid g = grid.grid();
+        if (parallelism < 1) throw new IllegalArgumentException("--parallelism must be at least 1");
+        if (g.size() > 0 && g.sizes().stream().anyMatch(n -> n > maxN))
+            throw new IllegalArgumentException("--n above --max-n " + maxN);
+        System.err.printf(Locale.ROOT, "sweep %s: %d cells × %d trials = %d matrices, parallelism %d, eigen-solver %s%n",
+                g.sweep(), g.cells(), g.trials(), g.size(), parallelism, Spectra.solver());
+        EmbeddedKafka embedded = null;
+        try {
+            String bootstrap = kafka.bootstrapServers;
+            if (bootstrap == null) {
+                embedded = EmbeddedKafka.start();
+                bootstrap = embedded.bootstrapServers();
+                System.err.println("embedded Kafka broker at " + bootstrap);
+            }
+            SweepJobConfig cfg = SweepJobConfig.defaults(bootstrap)
+                    .withKafka(kafka.clientProperties(), maxN, checkpointMs, "spectralflow-" + g.sweep(), "spectralflow-" + g.sweep())
+                    .withParallelism(parallelism).withPartialEvery(partialEvery)
+                    .withResults(results ? org.spectralflow.job.Topics.RESULTS : null);
+            ProgressBar bar = new ProgressBar(quiet);
+            SweepRunner.Outcome o = SweepRunner.run(g, cfg, null, specPartitions, bar::show);
+            bar.finish();
+            Path dir = out.resolve(g.sweep());
+            StatsFiles.write(dir, o.finals());
+            System.out.print(StatsFiles.table(o.finals()));
+            long counted = o.finals().stream().mapToLong(s -> s.stats().count()).sum();
+            System.out.printf(Locale.ROOT, "%d matrices in %.1f s (%.1f/s); %d rejected (see sf.dlq); wrote %s%n",
+                    counted, o.seconds(), counted / o.seconds(), o.published() - counted, dir.resolve("stats.csv"));
+            return counted == o.published() ? 0 : 1;
+        } finally {
+            if (embedded != null) embedded.close();
+        }
+    }
+
+    /** A one-line progress bar on stderr: matrices done / total, rate, ETA. */
+    static final class ProgressBar {
+        private final boolean quiet;
+        private final boolean terminal = System.console() != null;
+        private long lastPrint;
+
+        ProgressBar(boolean quiet) {
+            this.quiet = quiet;
+        }
+
+        void show(SweepRunner.Progress p) {
+            if (quiet) return;
+            long now = System.currentTimeMillis();
+            if (!terminal && now - lastPrint < 5_000) return;
+            lastPrint = now;
+            double rate = p.done() / Math.max(1e-9, p.elapsedSeconds());
+            int width = 30, filled = (int) (width * p.done() / Math.max(1, p.total()));
+            String eta = rate > 0 ? String.format(Locale.ROOT, "%.0fs", (p.total() - p.done()) / rate) : "?";
+            System.err.printf(Locale.ROOT, "%s[%s%s] %d/%d matrices  %.1f/s  ETA %s%s", terminal ? "\r" : "",
+                    "#".repeat(filled), ".".repeat(width - filled), p.done(), p.total(), rate, eta, terminal ? "" : "\n");
+        }
+
+        void finish() {
+            if (!quiet && terminal) System.err.println();
+        }
+    }
+}

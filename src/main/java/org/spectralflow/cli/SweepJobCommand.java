@@ -1,0 +1,65 @@
+package org.spectralflow.cli;
+
+import java.util.concurrent.Callable;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.spectralflow.job.SweepJob;
+import org.spectralflow.job.SweepJobConfig;
+import org.spectralflow.job.SweepRunner;
+import org.spectralflow.job.Topics;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code spectralflow sweep-job}: the sweep job alone, for {@code flink run} on a cluster (or a
+ * local MiniCluster under {@code java -jar}). Unbounded by default: a service taking sweep after sweep.
+ */
+@Command(name = "sweep-job", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run the sweep job against an external Kafka: sf.specs in; sf.stats, sf.results, sf.dlq out.",
+                "Submit with: flink run -c org.spectralflow.cli.Main spectralflow.jar sweep-job --bootstrap-servers ..."})
+final class SweepJobCommand implements Callable<Integer> {
+    @Mixin
+    KafkaOptions kafka;
+
+    @Option(names = "--bounded", description = "Stop once the specs present at start are consumed (a one-shot sweep).")
+    boolean bounded;
+
+    @Option(names = "--results", description = "Also write every matrix's full analysis to sf.results.")
+    boolean results;
+
+    @Option(names = "--parallelism", description = "Job parallelism (default: the cluster's default).")
+    Integer parallelism;
+
+    @Option(names = "--group-id", description = "Consumer group of the specs source (default: ${DEFAULT-VALUE}).")
+    String groupId = "spectralflow-sweep";
+
+    @Option(names = "--transactional-id-prefix", description = "Prefix of the sink's Kafka transactional ids; unique per job (default: ${DEFAULT-VALUE}).")
+    String txPrefix = "spectralflow-sweep";
+
+    @Option(names = "--max-n", description = "Largest N accepted (default: ${DEFAULT-VALUE}).")
+    int maxN = org.spectralflow.codec.MatrixCodec.DEFAULT_MAX_N;
+
+    @Option(names = "--checkpoint-interval", description = "Checkpoint interval in ms (default: ${DEFAULT-VALUE}).")
+    long checkpointMs = 10_000;
+
+    @Option(names = "--partial-every", description = "Emit a partial aggregate every K trials of a cell (default: a tenth of the cell).")
+    long partialEvery = 0;
+
+    @Option(names = "--spec-partitions", description = "Partitions of sf.specs if this job has to create it (default: ${DEFAULT-VALUE}).")
+    int specPartitions = 4;
+
+    @Override
+    public Integer call() throws Exception {
+        if (kafka.bootstrapServers == null) throw new IllegalArgumentException("--bootstrap-servers is required");
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(SweepRunner.flinkConfiguration());
+        int p = parallelism != null ? parallelism : env.getParallelism();
+        SweepJobConfig cfg = SweepJobConfig.defaults(kafka.bootstrapServers)
+                .withKafka(kafka.clientProperties(), maxN, checkpointMs, txPrefix, groupId)
+                .withParallelism(p).withPartialEvery(partialEvery).withResults(results ? Topics.RESULTS : null);
+        SweepRunner.ensureTopics(cfg, specPartitions);
+        if (bounded) cfg = cfg.withBounded(null);
+        SweepJob.build(env, cfg);
+        env.execute("spectralflow sweep-job");
+        return 0;
+    }
+}

@@ -1,0 +1,89 @@
+package org.spectralflow.cli;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.spectralflow.codec.MatrixCodec;
+import org.spectralflow.codec.MatrixFiles;
+
+/** The analyze command on every input format, and one-line errors with non-zero exits on misuse. */
+class CommandLineTest {
+    @TempDir
+    Path dir;
+
+    record Run(int code, String out, String err) {}
+
+    static Run run(String... args) {
+        PrintStream oldOut = System.out, oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            var cl = Main.commandLine();
+            cl.setOut(new java.io.PrintWriter(System.out, true));
+            cl.setErr(new java.io.PrintWriter(System.err, true));
+            int code = cl.execute(args);
+            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    @Test
+    void theSameMatrixGivesTheSameAnalysisFromJsonBase64NpyAndCsv() throws Exception {
+        double[] w = {0.5, 0.2, -0.1, 0.3, 0.9, 0.05, 0.0, -0.4, 0.7};
+        Path json = dir.resolve("w.json"), b64 = dir.resolve("w64.json"), npy = dir.resolve("w.npy"), csv = dir.resolve("w.csv");
+        Files.writeString(json, "{\"v\":1,\"n\":3,\"data\":[0.5,0.2,-0.1,0.3,0.9,0.05,0.0,-0.4,0.7],\"steps\":30}");
+        Files.writeString(b64, "{\"v\":1,\"n\":3,\"dtype\":\"f64\",\"data_b64\":\"" + MatrixCodec.base64(w, "f64") + "\",\"steps\":30}");
+        Files.write(npy, MatrixFiles.toNpy(w, 3));
+        Files.writeString(csv, "0.5,0.2,-0.1\n0.3,0.9,0.05\n0.0,-0.4,0.7\n");
+        ObjectMapper m = new ObjectMapper();
+        JsonNode ref = null;
+        for (Path p : new Path[] {json, b64, npy, csv}) {
+            Run r = p.toString().endsWith(".json") ? run("analyze", "--compact", "--id", "x", p.toString())
+                    : run("analyze", "--compact", "--id", "x", "--steps", "30", p.toString());
+            assertEquals(0, r.code(), r.err());
+            JsonNode a = m.readTree(r.out());
+            assertEquals(3, a.get("spectrum").get("re").size());
+            assertEquals(30, a.get("linear").get("growth").size());
+            if (ref == null) ref = a;
+            else assertEquals(ref, a, "same analysis from " + p);
+        }
+        // ρ of this matrix from its characteristic polynomial's largest root, independently
+        assertTrue(ref.get("spectrum").get("rho").asDouble() > 0.9);
+    }
+
+    @Test
+    void requestFieldsOverrideTheSeededStarts() throws Exception {
+        Path json = dir.resolve("w.json");
+        Files.writeString(json, "{\"v\":1,\"n\":2,\"data\":[2,0,0,0.5],\"steps\":3,\"g\":[0,1],\"h0\":[1,1]}");
+        Run r = run("analyze", "--compact", json.toString());
+        assertEquals(0, r.code(), r.err());
+        JsonNode a = new ObjectMapper().readTree(r.out());
+        // g = e₂ is an eigenvector of Bᵀ with eigenvalue 0.5: a_n = 0.5ⁿ exactly
+        for (int i = 0; i < 3; i++) assertEquals(Math.pow(0.5, i + 1), a.get("linear").get("growth").get(i).asDouble(), 1e-15);
+    }
+
+    @Test
+    void misuseGetsOneLineAndANonZeroExit() throws Exception {
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, "{\"v\":1,\"n\":2,\"data\":[1,2,3]}");
+        for (String[] args : new String[][] {{"analyze", bad.toString()}, {"analyze", dir.resolve("missing.npy").toString()},
+                {"analyze"}, {"analyze", "--steps", "many", bad.toString()}, {"nosuchcommand"},
+                {"sweep", "--scale", "1:0:0.1"}, {"sweep", "--n", "0"}}) {
+            Run r = run(args);
+            assertNotEquals(0, r.code(), String.join(" ", args));
+            assertEquals(1, r.err().strip().lines().count(), "one line for " + String.join(" ", args) + ": " + r.err());
+            assertFalse(r.err().contains("Exception"), r.err());
+        }
+    }
+}

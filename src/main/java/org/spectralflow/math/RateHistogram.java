@@ -11,6 +11,7 @@ import java.util.Arrays;
 public class RateHistogram {
     /** Bin width of the rate γ: quantiles are exact to ±5·10⁻⁵. */
     public static final double WIDTH = 1e-4;
+    private static final double BINS_PER_UNIT = 1e4;
     private static final long NEG_INF = Long.MIN_VALUE, POS_INF = Long.MAX_VALUE;
 
     public long[] bins = new long[0];
@@ -49,7 +50,7 @@ public class RateHistogram {
     static long binOf(double x) {
         if (x == Double.NEGATIVE_INFINITY) return NEG_INF;
         if (x == Double.POSITIVE_INFINITY) return POS_INF;
-        return (long) Math.floor(x / WIDTH);
+        return (long) Math.floor(x * BINS_PER_UNIT);
     }
 
     /** The nearest-rank p-quantile (rank ⌈p·total⌉, at least 1), NaN when empty. */
@@ -62,7 +63,7 @@ public class RateHistogram {
             if (seen >= rank) {
                 if (bins[i] == NEG_INF) return Double.NEGATIVE_INFINITY;
                 if (bins[i] == POS_INF) return Double.POSITIVE_INFINITY;
-                return (bins[i] + 0.5) * WIDTH;
+                return (bins[i] + 0.5) / BINS_PER_UNIT;
             }
         }
         throw new IllegalStateException("histogram counts do not add up");

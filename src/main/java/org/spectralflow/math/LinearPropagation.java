@@ -91,6 +91,20 @@ public final class LinearPropagation {
                 Outcome.ofLogRatio(logA, explode));
     }
 
+    /** ln(‖Bᵀ g‖/‖g‖) after {@code steps} steps of B = Wᵀ, renormalising every step. */
+    public static double logGrowth(double[] w, int n, double[] g, int steps) {
+        double[] x = g.clone(), bx = new double[n];
+        double logA = -Math.log(Vectors.norm(x));
+        for (int s = 0; s < steps; s++) {
+            Vectors.multiplyTransposed(w, n, x, bx);
+            double c = Vectors.norm(bx);
+            logA += Math.log(c);
+            if (c == 0) return Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < n; i++) x[i] = bx[i] / c;
+        }
+        return logA;
+    }
+
     /** Burn-in before averaging a Lyapunov exponent: the first tenth of the run. */
     static int burnIn(int steps) {
         return steps / 10;

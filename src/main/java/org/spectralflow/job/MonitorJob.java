@@ -1,0 +1,36 @@
+package org.spectralflow.job;
+
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.spectralflow.model.LayerReading;
+
+/**
+ * The monitor job (DESIGN §2): weights → decode/validate → analyse → keyBy (model, layer) →
+ * regime and trend → health and alerts, rejects to the DLQ, all through one exactly-once sink.
+ */
+public final class MonitorJob {
+    private MonitorJob() {}
+
+    public static void build(StreamExecutionEnvironment env, MonitorJobConfig cfg) {
+        env.enableCheckpointing(cfg.checkpointIntervalMs(), CheckpointingMode.EXACTLY_ONCE);
+        env.setParallelism(cfg.parallelism());
+        SweepJobConfig k = cfg.kafka();
+        // Readings are ordered per layer by the Kafka key; nothing is windowed, so no watermarks.
+        DataStream<RawRecord> raw = env.fromSource(SweepJob.source(k, cfg.weightsTopic(), null, false),
+                WatermarkStrategy.noWatermarks(), "weights").uid("weights-source").name("sf.weights");
+        SingleOutputStreamOperator<LayerReading> readings = raw
+                .process(new AnalyzeWeights(cfg), TypeInformation.of(LayerReading.class))
+                .uid("analyze-weights").name("decode, analyse");
+        DataStream<OutMessage> out = readings
+                .keyBy(LayerReading::key, Types.STRING)
+                .process(new MonitorLayers(cfg), TypeInformation.of(OutMessage.class))
+                .uid("layers").name("regimes and forecasts");
+        out.union(readings.getSideOutput(AnalyzeSpecs.SIDE))
+                .sinkTo(SweepJob.sink(k, cfg.transactionalIdPrefix())).uid("kafka-sink").name("sf.health, sf.alerts, sf.dlq");
+    }
+}

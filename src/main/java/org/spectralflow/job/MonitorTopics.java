@@ -1,0 +1,20 @@
+package org.spectralflow.job;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.spectralflow.kafka.EmbeddedKafka;
+import org.spectralflow.kafka.TopicAdmin;
+
+/** Creates the monitor's topics when missing, all allowing records of up to 64 MiB (N = 1024 in f64 is ~11 MB). */
+public final class MonitorTopics {
+    private MonitorTopics() {}
+
+    public static void ensure(MonitorJobConfig cfg, int weightPartitions) throws Exception {
+        Map<String, Integer> t = new LinkedHashMap<>();
+        t.put(cfg.weightsTopic(), weightPartitions);
+        t.put(cfg.healthTopic(), 2);
+        t.put(cfg.alertsTopic(), 1);
+        t.put(cfg.dlqTopic(), 1);
+        TopicAdmin.ensure(cfg.bootstrapServers(), cfg.kafkaProperties(), t, EmbeddedKafka.MAX_MESSAGE_BYTES);
+    }
+}

@@ -1,0 +1,111 @@
+package org.spectralflow.math;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.spectralflow.model.Alert;
+import org.spectralflow.model.LayerReading;
+import org.spectralflow.model.MonitorSettings;
+import org.spectralflow.model.Regime;
+
+/**
+ * A layer's regime with hysteresis, and the forecast of ρ crossing 1.
+ *
+ * <p>Regime: exploding when the per-step gradient rate r exceeds +band, vanishing below −band. A
+ * layer keeps its regime while r is inside the band (no flapping around the boundary) and becomes
+ * stable again only after {@code settle} readings in a row within ±band/2. The first reading sets
+ * the regime without an alert.
+ *
+ * <p>Forecast: a least-squares line through the last {@code window} (step, ρ) readings; when ρ is
+ * heading for 1 and the line reaches 1 within {@code forecastSteps} training steps, with R² of at
+ * least {@code minR2}, one forecast alert is raised for that approach. A linear trend is only as
+ * good as the drift is steady: it is trustworthy over roughly the span of steps it was fitted on,
+ * and the alert carries that span, the slope and R² so a reader can judge.
+ */
+public final class RegimeTracker {
+    private RegimeTracker() {}
+
+    /** The layer's regime after a reading, and the alerts it raised. */
+    public record Update(Regime regime, List<Alert> alerts) {}
+
+    public static Update update(LayerState s, LayerReading r, MonitorSettings cfg) {
+        List<Alert> alerts = new ArrayList<>();
+        double rate = r.regimeRate();
+        Regime seen = rate > cfg.band() ? Regime.EXPLODING : rate < -cfg.band() ? Regime.VANISHING : null;
+        Regime prev = s.regime == null ? null : Regime.valueOf(s.regime.toUpperCase(Locale.ROOT));
+        Regime now;
+        if (prev == null) {
+            now = seen == null ? Regime.STABLE : seen;
+        } else if (seen != null && seen != prev) {
+            now = seen;
+        } else if (seen == null && prev != Regime.STABLE && Math.abs(rate) < cfg.band() / 2) {
+            s.settled++;
+            now = s.settled >= cfg.settle() ? Regime.STABLE : prev;
+        } else {
+            now = prev;
+        }
+        if (now != prev) s.settled = 0;
+        if (prev != null && now != prev) alerts.add(regimeAlert(r, prev, now, rate));
+        s.regime = now.wire();
+
+        boolean crossed = s.rhos.length > 0 && (s.rhos[s.rhos.length - 1] < 1) != (r.rho() < 1);
+        append(s, r.step(), r.rho(), cfg.window());
+        Alert forecast = forecast(s, r, now, rate, cfg);
+        if (forecast == null || crossed) s.forecastActive = false;
+        if (forecast != null && !s.forecastActive) {
+            alerts.add(forecast);
+            s.forecastActive = true;
+        }
+        return new Update(now, alerts);
+    }
+
+    private static void append(LayerState s, long step, double rho, int window) {
+        int keep = Math.min(window, s.steps.length + 1);
+        long[] steps = Arrays.copyOfRange(s.steps, s.steps.length + 1 - keep, s.steps.length + 1);
+        double[] rhos = Arrays.copyOfRange(s.rhos, s.rhos.length + 1 - keep, s.rhos.length + 1);
+        steps[keep - 1] = step;
+        rhos[keep - 1] = rho;
+        s.steps = steps;
+        s.rhos = rhos;
+    }
+
+    /** The forecast alert the current trend calls for, or null. */
+    static Alert forecast(LayerState s, LayerReading r, Regime now, double rate, MonitorSettings cfg) {
+        int m = s.steps.length;
+        if (m < 3) return null;
+        double mx = 0, my = 0;
+        for (int i = 0; i < m; i++) {
+            mx += s.steps[i];
+            my += s.rhos[i];
+        }
+        mx /= m;
+        my /= m;
+        double sxx = 0, sxy = 0, syy = 0;
+        for (int i = 0; i < m; i++) {
+            double dx = s.steps[i] - mx, dy = s.rhos[i] - my;
+            sxx += dx * dx;
+            sxy += dx * dy;
+            syy += dy * dy;
+        }
+        if (sxx == 0 || syy == 0 || sxy == 0) return null;
+        double slope = sxy / sxx, r2 = sxy * sxy / (sxx * syy);
+        boolean approaching = (r.rho() < 1 && slope > 0) || (r.rho() > 1 && slope < 0);
+        double crossing = mx + (1 - my) / slope;
+        if (!approaching || r2 < cfg.minR2() || crossing <= r.step() || crossing - r.step() > cfg.forecastSteps())
+            return null;
+        Regime to = slope > 0 ? Regime.EXPLODING : Regime.VANISHING;
+        long span = s.steps[m - 1] - s.steps[0];
+        String msg = String.format(Locale.ROOT,
+                "%s %s at step %d: ρ = %.4f %s %.3g/step (R² %.2f over %d readings, %d steps); crosses 1 at step ≈ %.0f",
+                r.model(), r.layer(), r.step(), r.rho(), slope > 0 ? "rising" : "falling", Math.abs(slope), r2, m, span,
+                crossing);
+        return new Alert("forecast", r.model(), r.layer(), r.step(), now, to, r.rho(), rate, crossing, r2, msg);
+    }
+
+    private static Alert regimeAlert(LayerReading r, Regime from, Regime to, double rate) {
+        String msg = String.format(Locale.ROOT, "%s %s at step %d: %s → %s (ρ = %.4f, gradient rate %+.4f/step, ratio %.3g over %d steps)",
+                r.model(), r.layer(), r.step(), from.wire(), to.wire(), r.rho(), rate, r.predictedRatio(), r.horizon());
+        return new Alert("regime", r.model(), r.layer(), r.step(), from, to, r.rho(), rate, Double.NaN, Double.NaN, msg);
+    }
+}

@@ -1,0 +1,11 @@
+package org.spectralflow.model;
+
+/** One {@code sf.weights} record: a layer's recurrent matrix at a training step. */
+public record Weights(String model, String layer, long step, int n, double[] w, Activation activation, int horizon) {
+    public static final int DEFAULT_HORIZON = 100;
+
+    /** The Kafka key that keeps one layer's records in order. */
+    public String key() {
+        return model + "/" + layer;
+    }
+}

@@ -1,0 +1,212 @@
+package org.spectralflow.job;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.StateRecoveryOptions;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.spectralflow.codec.Json;
+import org.spectralflow.codec.MatrixFiles;
+import org.spectralflow.kafka.EmbeddedKafka;
+import org.spectralflow.kafka.WeightsPublisher;
+import org.spectralflow.math.MatrixGenerator;
+import org.spectralflow.model.Activation;
+import org.spectralflow.model.Ensemble;
+import org.spectralflow.model.MatrixRecipe;
+import org.spectralflow.model.Scaling;
+import org.spectralflow.model.Weights;
+
+/** The monitor job end to end on a real broker and a MiniCluster. */
+class MonitorPipelineTest {
+    @RegisterExtension
+    static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+            .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).setConfiguration(SweepRunner.flinkConfiguration()).build());
+
+    static EmbeddedKafka kafka;
+
+    @TempDir
+    static Path checkpoints;
+
+    @BeforeAll
+    static void startKafka() throws Exception {
+        kafka = EmbeddedKafka.start();
+    }
+
+    @AfterAll
+    static void stopKafka() {
+        kafka.close();
+    }
+
+    static MonitorJobConfig config(String prefix) {
+        MonitorJobConfig d = MonitorJobConfig.defaults(kafka.bootstrapServers());
+        return new MonitorJobConfig(d.bootstrapServers(), prefix + ".weights", prefix + ".health", prefix + ".alerts",
+                prefix + ".dlq", prefix, d.maxN(), 300, prefix, Map.of(), 2, d.settings());
+    }
+
+    static JobClient start(MonitorJobConfig cfg, String restoreFrom) throws Exception {
+        MonitorTopics.ensure(cfg, 2);
+        Configuration c = SweepRunner.flinkConfiguration();
+        c.setString("execution.checkpointing.dir", checkpoints.toUri().toString());
+        c.setString("execution.checkpointing.externalized-checkpoint-retention", "RETAIN_ON_CANCELLATION");
+        if (restoreFrom != null) c.set(StateRecoveryOptions.SAVEPOINT_PATH, restoreFrom);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(c);
+        MonitorJob.build(env, cfg);
+        return env.executeAsync("monitor " + cfg.weightsTopic());
+    }
+
+    /** Reads the topic until it holds at least {@code count} committed records (or 60 s pass). */
+    static List<JsonNode> await(String topic, int count) throws Exception {
+        long deadline = System.currentTimeMillis() + 60_000;
+        List<JsonNode> got;
+        do {
+            got = KafkaTestSupport.readAll(kafka.bootstrapServers(), topic);
+            if (got.size() >= count) return got;
+            Thread.sleep(300);
+        } while (System.currentTimeMillis() < deadline);
+        return got;
+    }
+
+    static byte[] fixture(String name) throws Exception {
+        try (InputStream in = MonitorPipelineTest.class.getResourceAsStream("/fixtures/" + name)) {
+            return in.readAllBytes();
+        }
+    }
+
+    @Test
+    void healthMatchesNumpyAndBadRecordsAreRejected() throws Exception {
+        MonitorJobConfig cfg = config("mon");
+        JobClient job = start(cfg, null);
+        ObjectMapper m = new ObjectMapper();
+        Map<String, JsonNode> reference = new LinkedHashMap<>();
+        int sent = 0;
+        try (WeightsPublisher pub = new WeightsPublisher(kafka.bootstrapServers(), Map.of(), cfg.weightsTopic())) {
+            for (String name : new String[] {"gaussian50", "nonnormal30", "lowrank40", "uniform_f32_fortran64"}) {
+                MatrixFiles.Square sq = MatrixFiles.npy(fixture(name + ".npy"), 4096);
+                pub.send(new Weights("fixtures", name, 1, sq.n(), sq.data(), Activation.TANH, 100), name.contains("f32") ? "f32" : "f64");
+                reference.put(name, m.readTree(fixture(name + ".json")));
+                sent++;
+            }
+        }
+        // plain JSON with "data", as kcat would send it
+        MatrixFiles.Square g = MatrixFiles.npy(fixture("gaussian50.npy"), 4096);
+        StringBuilder plain = new StringBuilder("{\"v\":1,\"model\":\"kcat\",\"layer\":\"gaussian50\",\"step\":7,\"n\":50,\"data\":[");
+        for (int i = 0; i < g.data().length; i++) plain.append(i == 0 ? "" : ",").append(g.data()[i]);
+        plain.append("]}");
+        List<byte[][]> raw = new ArrayList<>();
+        raw.add(new byte[][] {"kcat/gaussian50".getBytes(), plain.toString().getBytes(StandardCharsets.UTF_8)});
+        String ok = "{\"v\":1,\"model\":\"bad\",\"layer\":\"x\",\"step\":1,\"n\":2,\"data\":[1,2,3,4]}";
+        Map<String, String> bad = new LinkedHashMap<>();
+        bad.put("malformed JSON", "{\"v\":1,\"model\":");
+        bad.put("empty payload", "");
+        bad.put("missing required field 'layer'", ok.replace("\"layer\":\"x\",", ""));
+        bad.put("must be an integer", ok.replace("\"step\":1", "\"step\":\"one\""));
+        bad.put("expected n² = 4", ok.replace("[1,2,3,4]", "[1,2,3]"));
+        bad.put("entries must be finite", ok.replace("[1,2,3,4]", "[1,NaN,3,4]"));
+        bad.put("n must be positive", ok.replace("\"n\":2", "\"n\":0"));
+        bad.put("above the configured maximum", ok.replace("\"n\":2", "\"n\":5000000"));
+        bad.put("bad base64", ok.replace("\"data\":[1,2,3,4]", "\"dtype\":\"f32\",\"data_b64\":\"AAAAAAAA*AAAAAAAAAAAAAAA\""));
+        bad.put("unknown version", ok.replace("\"v\":1", "\"v\":9"));
+        bad.forEach((reason, payload) -> raw.add(new byte[][] {"bad/x".getBytes(), payload.getBytes(StandardCharsets.UTF_8)}));
+        KafkaTestSupport.sendRaw(kafka.bootstrapServers(), cfg.weightsTopic(), raw);
+        int good = sent + 1;
+
+        List<JsonNode> health = await(cfg.healthTopic(), good);
+        List<JsonNode> dlq = await(cfg.dlqTopic(), bad.size());
+        job.cancel().get();
+        assertEquals(good, health.size());
+        assertEquals(bad.size(), dlq.size());
+        assertEquals(good + bad.size(), health.size() + dlq.size(), "in = health + rejected");
+        for (String reason : bad.keySet())
+            assertTrue(dlq.stream().anyMatch(d -> d.get("error").asText().contains(reason)), reason + " in " + dlq);
+        for (JsonNode h : health) {
+            JsonNode ref = reference.get(h.get("layer").asText());
+            double rho = 0;
+            for (int i = 0; i < ref.get("re").size(); i++)
+                rho = Math.max(rho, Math.hypot(ref.get("re").get(i).asDouble(), ref.get("im").get(i).asDouble()));
+            assertEquals(rho, h.get("rho").asDouble(), 1e-10 * rho, h.toString());
+            assertEquals(ref.get("sigma1").asDouble(), h.get("sigma1").asDouble(), 1e-12 * ref.get("sigma1").asDouble());
+            assertEquals(h.get("sigma1").asDouble() < 1, h.get("contractive").asBoolean());
+        }
+    }
+
+    static List<Weights> walk(int n) {
+        double[] w1 = MatrixGenerator.generate(new MatrixRecipe(Ensemble.GAUSSIAN, n, 1, Scaling.RADIUS, 1.0), 3L);
+        List<Weights> out = new ArrayList<>();
+        for (int k = 0; k <= 20; k++) {
+            double[] w = w1.clone();
+            double rho = 0.9 + 0.01 * k;
+            for (int i = 0; i < w.length; i++) w[i] *= rho;
+            out.add(new Weights("lm", "rnn.weight_hh_l0", 100L * k, n, w, Activation.LINEAR, 100));
+        }
+        return out;
+    }
+
+    static Path latestCheckpoint(JobClient job) throws Exception {
+        try (Stream<Path> s = Files.walk(checkpoints.resolve(job.getJobID().toString()))) {
+            return s.filter(p -> p.getFileName().toString().equals("_metadata"))
+                    .max(Comparator.comparingLong(p -> p.toFile().lastModified())).orElseThrow().getParent();
+        }
+    }
+
+    @Test
+    void aWalkAcrossOneAlertsOnceWithAForecastAndSurvivesARestart() throws Exception {
+        MonitorJobConfig cfg = config("walk");
+        List<Weights> walk = walk(24);
+        JobClient first = start(cfg, null);
+        try (WeightsPublisher pub = new WeightsPublisher(kafka.bootstrapServers(), Map.of(), cfg.weightsTopic())) {
+            for (Weights w : walk.subList(0, 9)) pub.send(w, "f64");
+        }
+        await(cfg.healthTopic(), 9);
+        Thread.sleep(1_000); // let a checkpoint complete after the first nine readings
+        try (WeightsPublisher pub = new WeightsPublisher(kafka.bootstrapServers(), Map.of(), cfg.weightsTopic())) {
+            for (Weights w : walk.subList(9, 11)) pub.send(w, "f64"); // may or may not be checkpointed before the cancel
+        }
+        first.cancel().get();
+        Path checkpoint = latestCheckpoint(first);
+
+        JobClient second = start(cfg, checkpoint.toString());
+        try (WeightsPublisher pub = new WeightsPublisher(kafka.bootstrapServers(), Map.of(), cfg.weightsTopic())) {
+            for (Weights w : walk.subList(11, walk.size())) pub.send(w, "f64");
+        }
+        List<JsonNode> health = await(cfg.healthTopic(), walk.size());
+        Thread.sleep(1_000);
+        health = KafkaTestSupport.readAll(kafka.bootstrapServers(), cfg.healthTopic());
+        List<JsonNode> alerts = KafkaTestSupport.readAll(kafka.bootstrapServers(), cfg.alertsTopic());
+        second.cancel().get();
+
+        assertEquals(walk.size(), health.size(), "one health record per weights record, across the restart");
+        assertEquals(walk.size(), health.stream().map(h -> h.get("step").asLong()).distinct().count(), "no duplicates");
+        List<JsonNode> regime = alerts.stream().filter(a -> a.get("kind").asText().equals("regime")).toList();
+        List<JsonNode> forecast = alerts.stream().filter(a -> a.get("kind").asText().equals("forecast")).toList();
+        assertEquals(1, regime.size(), alerts.toString());
+        assertEquals("vanishing", regime.get(0).get("from").asText());
+        assertEquals("exploding", regime.get(0).get("to").asText());
+        assertEquals(1200, regime.get(0).get("step").asLong());
+        assertEquals(1, forecast.size(), alerts.toString());
+        assertTrue(forecast.get(0).get("step").asLong() < 1000);
+        assertEquals(1000, forecast.get(0).get("forecast_step").asLong(), 1);
+        for (JsonNode h : health)
+            assertEquals(0.9 + 0.01 * h.get("step").asLong() / 100, h.get("rho").asDouble(), 1e-12);
+        assertEquals(Json.VERSION, alerts.get(0).get("v").asInt());
+    }
+}

@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 /** The {@code spectralflow} command line: one subcommand per thing a user does. */
 @Command(name = "spectralflow", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Spectra, explosion and vanishing of recurrent weight matrices, on Flink and Kafka.",
-        subcommands = {SweepCommand.class, AnalyzeCommand.class, PublishCommand.class, SweepJobCommand.class, StatsCommand.class, InfoCommand.class})
+        subcommands = {SweepCommand.class, AnalyzeCommand.class, MonitorCommand.class, PublishWeightsCommand.class, WatchCommand.class,
+                PublishCommand.class, SweepJobCommand.class, MonitorJobCommand.class, StatsCommand.class, InfoCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

@@ -38,8 +38,13 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
 
     public static EmbeddedKafka start() throws Exception {
+        return start(0);
+    }
+
+    /** @param preferredPort the client port to listen on if it is free; 0 (or a taken port) means any free port */
+    public static EmbeddedKafka start(int preferredPort) throws Exception {
         Path dir = Files.createTempDirectory("spectralflow-kafka-");
-        int port = freePort(), controllerPort = freePort();
+        int port = preferredPort > 0 && isFree(preferredPort) ? preferredPort : freePort(), controllerPort = freePort();
         Properties p = new Properties();
         p.put("process.roles", "broker,controller");
         p.put("node.id", "1");
@@ -96,6 +101,14 @@ public final class EmbeddedKafka implements AutoCloseable {
             } catch (IOException ignored) {
                 // a temporary directory that cannot be removed is not worth failing over
             }
+        }
+    }
+
+    private static boolean isFree(int port) {
+        try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -1,0 +1,38 @@
+package org.spectralflow.cli;
+
+import java.util.concurrent.Callable;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.spectralflow.job.MonitorJob;
+import org.spectralflow.job.MonitorJobConfig;
+import org.spectralflow.job.MonitorTopics;
+import org.spectralflow.job.SweepRunner;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code spectralflow monitor-job}: the monitor job alone, for {@code flink run} on a cluster. */
+@Command(name = "monitor-job", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run the monitor job against an external Kafka: sf.weights in; sf.health, sf.alerts, sf.dlq out.",
+                "Submit with: flink run -c org.spectralflow.cli.Main spectralflow.jar monitor-job --bootstrap-servers ..."})
+final class MonitorJobCommand implements Callable<Integer> {
+    @Mixin
+    KafkaOptions kafka;
+
+    @Mixin
+    MonitorOptions monitor;
+
+    @Option(names = "--parallelism", description = "Job parallelism (default: the cluster's default).")
+    Integer parallelism;
+
+    @Override
+    public Integer call() throws Exception {
+        if (kafka.bootstrapServers == null) throw new IllegalArgumentException("--bootstrap-servers is required");
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(SweepRunner.flinkConfiguration());
+        MonitorJobConfig cfg = monitor.config(kafka.bootstrapServers, kafka.clientProperties(),
+                parallelism != null ? parallelism : env.getParallelism());
+        MonitorTopics.ensure(cfg, monitor.weightPartitions);
+        MonitorJob.build(env, cfg);
+        env.execute("spectralflow monitor-job");
+        return 0;
+    }
+}

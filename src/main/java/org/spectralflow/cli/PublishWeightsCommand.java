@@ -1,0 +1,96 @@
+package org.spectralflow.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.spectralflow.codec.AnalysisCodec;
+import org.spectralflow.codec.Json;
+import org.spectralflow.codec.MatrixFiles;
+import org.spectralflow.job.MonitorJobConfig;
+import org.spectralflow.job.MonitorTopics;
+import org.spectralflow.kafka.WeightsPublisher;
+import org.spectralflow.model.Activation;
+import org.spectralflow.model.AnalysisRequest;
+import org.spectralflow.model.Weights;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code spectralflow publish-weights}: send weight matrices from files to sf.weights. */
+@Command(name = "publish-weights", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Publish weight matrices (.npy, CSV, or JSON with n and data/data_b64) to sf.weights.",
+                "Several files become successive training steps: --step, --step + --step-every, ..."})
+final class PublishWeightsCommand implements Callable<Integer> {
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Matrix files, in training order.")
+    List<Path> files;
+
+    @Mixin
+    KafkaOptions kafka;
+
+    @Option(names = "--model", required = true, description = "Model name.")
+    String model;
+
+    @Option(names = "--layer", required = true, description = "Layer name, e.g. rnn.weight_hh_l0.")
+    String layer;
+
+    @Option(names = "--step", description = "Training step of the first file (default: ${DEFAULT-VALUE}).")
+    long step = 0;
+
+    @Option(names = "--step-every", description = "Training steps between successive files (default: ${DEFAULT-VALUE}).")
+    long stepEvery = 1;
+
+    @Option(names = "--dtype", description = "f32 (half the bytes) or f64 (exact) (default: ${DEFAULT-VALUE}).")
+    String dtype = "f32";
+
+    @Option(names = "--activation", description = "The layer's nonlinearity: linear or tanh (default: ${DEFAULT-VALUE}).")
+    String activation = "tanh";
+
+    @Option(names = "--horizon", description = "Steps over which gradient growth is predicted (default: ${DEFAULT-VALUE}).")
+    int horizon = Weights.DEFAULT_HORIZON;
+
+    @Option(names = "--max-n", description = "Largest N accepted (default: ${DEFAULT-VALUE}).")
+    int maxN = org.spectralflow.codec.MatrixCodec.DEFAULT_MAX_N;
+
+    @Override
+    public Integer call() throws Exception {
+        if (kafka.bootstrapServers == null) throw new IllegalArgumentException("--bootstrap-servers is required");
+        if (!dtype.equals("f32") && !dtype.equals("f64")) throw new IllegalArgumentException("--dtype must be f32 or f64");
+        if (horizon < 1) throw new IllegalArgumentException("--horizon must be positive");
+        Activation act = Activation.parse(activation);
+        MonitorJobConfig cfg = MonitorJobConfig.defaults(kafka.bootstrapServers);
+        MonitorTopics.ensure(new MonitorJobConfig(kafka.bootstrapServers, cfg.weightsTopic(), cfg.healthTopic(), cfg.alertsTopic(),
+                cfg.dlqTopic(), cfg.groupId(), maxN, 1000, "unused", kafka.clientProperties(), 1, cfg.settings()), 2);
+        try (WeightsPublisher pub = new WeightsPublisher(kafka.bootstrapServers, kafka.clientProperties(), cfg.weightsTopic())) {
+            long s = step;
+            for (Path f : files) {
+                MatrixFiles.Square m = read(f);
+                pub.send(new Weights(model, layer, s, m.n(), m.data(), act, horizon), dtype);
+                System.out.println("published " + f + " as " + model + "/" + layer + " step " + s + " (N = " + m.n() + ", " + dtype + ")");
+                s += stepEvery;
+            }
+        }
+        return 0;
+    }
+
+    private MatrixFiles.Square read(Path f) throws Exception {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(f);
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("no such file: " + f);
+        }
+        if (MatrixFiles.isNpy(bytes)) return MatrixFiles.npy(bytes, maxN);
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        if (text.stripLeading().startsWith("{")) {
+            ObjectNode o = Json.parseObject(bytes);
+            AnalysisRequest r = AnalysisCodec.decodeRequest(o, maxN, false, f.toString());
+            return new MatrixFiles.Square(r.n(), r.w());
+        }
+        return MatrixFiles.csv(text, maxN);
+    }
+}

@@ -149,6 +149,42 @@ class MonitorPipelineTest {
         }
     }
 
+    /** g·(I − 2vvᵀ/‖v‖²): dense, orthogonal up to g, so ρ = σ₁ = g exactly. */
+    static double[] scaledReflection(int n, double g) {
+        double[] v = new double[n];
+        double vv = 0;
+        for (int i = 0; i < n; i++) {
+            v[i] = Math.sin(1.0 + i);
+            vv += v[i] * v[i];
+        }
+        double[] w = new double[n * n];
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < n; j++) w[i * n + j] = g * ((i == j ? 1 : 0) - 2 * v[i] * v[j] / vv);
+        return w;
+    }
+
+    @Test
+    void matricesOfRealSizeTravelThroughTheTopics() throws Exception {
+        MonitorJobConfig cfg = config("big");
+        JobClient job = start(cfg, null);
+        int n = 1024;
+        try (WeightsPublisher pub = new WeightsPublisher(kafka.bootstrapServers(), Map.of(), cfg.weightsTopic())) {
+            pub.send(new Weights("big", "f64", 1, n, scaledReflection(n, 0.97), Activation.TANH, 20), "f64"); // ~11 MB record
+            pub.send(new Weights("big", "f32", 1, n, scaledReflection(n, 1.03), Activation.TANH, 20), "f32");
+        }
+        List<JsonNode> health = await(cfg.healthTopic(), 2);
+        job.cancel().get();
+        assertEquals(2, health.size());
+        for (JsonNode h : health) {
+            boolean f64 = h.get("layer").asText().equals("f64");
+            double g = f64 ? 0.97 : 1.03, tol = f64 ? 1e-12 : 1e-6; // f32 entries carry 2⁻²⁴ relative rounding
+            assertEquals(n, h.get("n").asInt());
+            assertEquals(g, h.get("rho").asDouble(), tol, h.toString());
+            assertEquals(g, h.get("sigma1").asDouble(), tol);
+            assertEquals(f64, h.get("contractive").asBoolean());
+        }
+    }
+
     static List<Weights> walk(int n) {
         double[] w1 = MatrixGenerator.generate(new MatrixRecipe(Ensemble.GAUSSIAN, n, 1, Scaling.RADIUS, 1.0), 3L);
         List<Weights> out = new ArrayList<>();

@@ -8,8 +8,14 @@ import picocli.CommandLine.Command;
 @Command(name = "spectralflow", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Spectra, explosion and vanishing of recurrent weight matrices, on Flink and Kafka.",
         subcommands = {SweepCommand.class, AnalyzeCommand.class, MonitorCommand.class, PublishWeightsCommand.class, WatchCommand.class,
-                PublishCommand.class, SweepJobCommand.class, MonitorJobCommand.class, StatsCommand.class, InfoCommand.class})
+                PublishCommand.class, SweepJobCommand.class, MonitorJobCommand.class, StatsCommand.class, ReportCommand.class, InfoCommand.class})
 public final class Main implements Runnable {
+    /** netlib reports through java.util.logging which fallback it did not load; users need only `info`. */
+    private static final java.util.logging.Logger NETLIB = java.util.logging.Logger.getLogger("dev.ludovic.netlib");
+
+    static {
+        NETLIB.setLevel(java.util.logging.Level.SEVERE);
+    }
 
     public static void main(String[] args) {
         System.exit(run(args));

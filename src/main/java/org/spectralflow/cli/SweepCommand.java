@@ -8,6 +8,8 @@ import org.spectralflow.job.SweepRunner;
 import org.spectralflow.kafka.EmbeddedKafka;
 import org.spectralflow.math.Spectra;
 import org.spectralflow.model.SweepGrid;
+import org.spectralflow.codec.GridCodec;
+import org.spectralflow.report.Report;
 import org.spectralflow.report.StatsFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,6 +48,9 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--partial-every", description = "Emit a partial aggregate every K trials of a cell (default: a tenth of the cell).")
     long partialEvery = 0;
 
+    @Option(names = "--no-report", description = "Skip report.html and its plots.")
+    boolean noReport;
+
     @Option(names = "--quiet", description = "No progress bar.")
     boolean quiet;
 
@@ -74,10 +79,13 @@ final class SweepCommand implements Callable<Integer> {
             bar.finish();
             Path dir = out.resolve(g.sweep());
             StatsFiles.write(dir, o.finals());
+            java.nio.file.Files.writeString(dir.resolve("sweep.json"), org.spectralflow.codec.Json.pretty(GridCodec.encode(g)) + "\n");
+            if (!noReport) Report.write(dir, o.finals(), g);
             System.out.print(StatsFiles.table(o.finals()));
             long counted = o.finals().stream().mapToLong(s -> s.stats().count()).sum();
             System.out.printf(Locale.ROOT, "%d matrices in %.1f s (%.1f/s); %d rejected (see sf.dlq); wrote %s%n",
-                    counted, o.seconds(), counted / o.seconds(), o.published() - counted, dir.resolve("stats.csv"));
+                    counted, o.seconds(), counted / o.seconds(), o.published() - counted,
+                    dir.resolve(noReport ? "stats.csv" : "report.html"));
             return counted == o.published() ? 0 : 1;
         } finally {
             if (embedded != null) embedded.close();

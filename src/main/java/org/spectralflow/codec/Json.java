@@ -50,6 +50,17 @@ public final class Json {
         return (ObjectNode) node;
     }
 
+    /** Parses a JSON array (files, not records). */
+    public static com.fasterxml.jackson.databind.node.ArrayNode parseArray(byte[] payload) {
+        try {
+            JsonNode n = MAPPER.readTree(payload);
+            if (n == null || !n.isArray()) throw new InvalidRecordException("expected a JSON array");
+            return (com.fasterxml.jackson.databind.node.ArrayNode) n;
+        } catch (java.io.IOException e) {
+            throw new InvalidRecordException("malformed JSON: " + e.getMessage().split("\n")[0]);
+        }
+    }
+
     public static byte[] bytes(JsonNode node) {
         try {
             return MAPPER.writeValueAsBytes(node);

@@ -40,6 +40,22 @@ public final class StatsFiles {
         Files.writeString(dir.resolve("stats.json"), Json.pretty(json) + "\n", StandardCharsets.UTF_8);
     }
 
+    /** Reads back the final statistics that {@link #write} wrote to {@code dir/stats.json}. */
+    public static List<StatsRecord> read(Path dir) throws IOException {
+        Path f = dir.resolve("stats.json");
+        if (!Files.exists(f)) throw new IllegalArgumentException("no stats.json in " + dir);
+        com.fasterxml.jackson.databind.JsonNode a = Json.parseArray(Files.readAllBytes(f));
+        List<StatsRecord> out = new java.util.ArrayList<>();
+        for (com.fasterxml.jackson.databind.JsonNode n : a) {
+            com.fasterxml.jackson.databind.node.ObjectNode o = ((com.fasterxml.jackson.databind.node.ObjectNode) n).deepCopy();
+            o.put("v", Json.VERSION);
+            o.put("final", true);
+            o.set("cell_count", o.get("cell_trials"));
+            out.add(StatsCodec.decode(Json.bytes(o)));
+        }
+        return out;
+    }
+
     static String num(double x) {
         return x == Math.rint(x) && Math.abs(x) < 1e15 ? Long.toString((long) x) : Double.toString(x);
     }

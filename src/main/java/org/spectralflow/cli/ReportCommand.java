@@ -1,0 +1,57 @@
+package org.spectralflow.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.spectralflow.codec.GridCodec;
+import org.spectralflow.codec.StatsCodec.StatsRecord;
+import org.spectralflow.job.Topics;
+import org.spectralflow.kafka.StatsFollower;
+import org.spectralflow.model.SweepGrid;
+import org.spectralflow.report.Report;
+import org.spectralflow.report.StatsFiles;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code spectralflow report}: report.html and plots from a run directory or from sf.stats. */
+@Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Build runs/<sweep>/report.html with its plots (PNG and SVG) from a sweep's final statistics:",
+                "from the run directory's stats.json, or, with --bootstrap-servers, straight from sf.stats."})
+final class ReportCommand implements Callable<Integer> {
+    @Option(names = "--sweep", required = true, description = "The sweep's name.")
+    String sweep;
+
+    @Option(names = "--out", description = "Directory of run outputs (default: ${DEFAULT-VALUE}).")
+    Path out = Path.of("runs");
+
+    @Mixin
+    KafkaOptions kafka;
+
+    @Override
+    public Integer call() throws Exception {
+        Path dir = out.resolve(sweep);
+        List<StatsRecord> finals;
+        if (kafka.bootstrapServers != null) {
+            try (StatsFollower f = new StatsFollower(kafka.bootstrapServers, kafka.clientProperties(), Topics.STATS, sweep, null)) {
+                f.drain(Duration.ofSeconds(60));
+                finals = new ArrayList<>(f.finals().values());
+            }
+            finals.sort(Comparator.<StatsRecord>comparingLong(s -> s.key().cell()).thenComparing(s -> s.key().bin()));
+            if (finals.isEmpty()) throw new IllegalArgumentException("no final statistics of sweep '" + sweep + "' in " + Topics.STATS);
+            StatsFiles.write(dir, finals);
+        } else {
+            if (!Files.isDirectory(dir)) throw new IllegalArgumentException("no run directory " + dir + " (give --out, or --bootstrap-servers)");
+            finals = StatsFiles.read(dir);
+        }
+        Path gridFile = dir.resolve("sweep.json");
+        SweepGrid grid = Files.exists(gridFile) ? GridCodec.decode(Files.readAllBytes(gridFile)) : null;
+        List<Report.Plot> plots = Report.write(dir, finals, grid);
+        System.out.println("wrote " + dir.resolve("report.html") + " with " + plots.size() + " plots");
+        return 0;
+    }
+}

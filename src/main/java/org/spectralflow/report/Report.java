@@ -1,0 +1,345 @@
+package org.spectralflow.report;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.ToDoubleFunction;
+import org.knowm.xchart.XYChart;
+import org.spectralflow.codec.StatsCodec;
+import org.spectralflow.codec.StatsCodec.StatsRecord;
+import org.spectralflow.math.Analyzer;
+import org.spectralflow.math.MatrixGenerator;
+import org.spectralflow.model.Activation;
+import org.spectralflow.model.Analysis;
+import org.spectralflow.model.CellStats;
+import org.spectralflow.model.Precision;
+import org.spectralflow.model.Scaling;
+import org.spectralflow.model.Spec;
+import org.spectralflow.model.SweepGrid;
+
+/**
+ * Builds {@code report.html} and its plots (PNG and SVG beside it) from a sweep's final statistics,
+ * plus sample matrices regenerated from the sweep's seeds when its grid is known.
+ */
+public final class Report {
+    /** The plots written, by file stem, with their captions. */
+    public record Plot(String name, String caption, int width, int height) {
+        Plot(String name, String caption) {
+            this(name, caption, Charts.WIDTH, Charts.HEIGHT);
+        }
+    }
+
+    private static final int EIG_SIZE = 640, SEPARATION_STEPS = 80;
+    private final Path dir;
+    private final List<StatsRecord> finals;
+    private final SweepGrid grid;
+    private final List<Plot> plots = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+
+    private Report(Path dir, List<StatsRecord> finals, SweepGrid grid) {
+        this.dir = dir;
+        this.finals = finals;
+        this.grid = grid;
+    }
+
+    /** Writes the report; returns the plots it drew. */
+    public static List<Plot> write(Path dir, List<StatsRecord> finals, SweepGrid grid) throws IOException {
+        System.setProperty("java.awt.headless", "true");
+        Files.createDirectories(dir);
+        Report r = new Report(dir, finals, grid);
+        r.fractions();
+        r.rates();
+        r.tanhVersusLinear();
+        r.precision();
+        if (grid != null) r.samples();
+        else r.notes.add("Sample-matrix plots need the sweep's grid (sweep.json), which was not found.");
+        Files.writeString(dir.resolve("report.html"), Html.page(finals, grid, r.plots, r.notes), StandardCharsets.UTF_8);
+        return r.plots;
+    }
+
+    /** Series of a plot: one per (ensemble, N, activation, precision), points by ρ. */
+    private Map<String, List<StatsRecord>> series() {
+        boolean manyEnsembles = finals.stream().map(s -> s.key().ensemble()).distinct().count() > 1;
+        boolean manyPrecisions = finals.stream().map(s -> s.key().precision()).distinct().count() > 1;
+        Map<String, List<StatsRecord>> out = new TreeMap<>();
+        for (StatsRecord s : finals) {
+            String name = (manyEnsembles ? s.key().ensemble().wire() + " " : "") + "N=" + s.key().n() + " "
+                    + s.key().activation().wire() + (manyPrecisions ? " " + s.key().precision().wire() : "");
+            out.computeIfAbsent(name, k -> new ArrayList<>()).add(s);
+        }
+        out.values().forEach(l -> l.sort((a, b) -> Double.compare(x(a), x(b))));
+        return out;
+    }
+
+    /** The ρ a cell stands at: its target for radius sweeps, its mean measured ρ otherwise. */
+    static double x(StatsRecord s) {
+        return s.key().scaling() == Scaling.RADIUS ? s.key().scale() : s.stats().rhoMean();
+    }
+
+    private static double[] xs(List<StatsRecord> l) {
+        return l.stream().mapToDouble(Report::x).toArray();
+    }
+
+    private static double[] ys(List<StatsRecord> l, ToDoubleFunction<StatsRecord> f) {
+        return l.stream().mapToDouble(f).toArray();
+    }
+
+    /** Wilson score interval for k successes in n trials at 95 %: {low, high}. */
+    static double[] wilson(long k, long n) {
+        if (n == 0) return new double[] {0, 1};
+        double z = 1.959963984540054, p = (double) k / n, z2n = z * z / n;
+        double centre = (p + z2n / 2) / (1 + z2n);
+        double half = z * Math.sqrt(p * (1 - p) / n + z2n / (4 * n)) / (1 + z2n);
+        return new double[] {Math.max(0, centre - half), Math.min(1, centre + half)};
+    }
+
+    private void fractions() throws IOException {
+        String[] outcomes = {"exploded", "vanished", "stable"};
+        for (String outcome : outcomes) {
+            XYChart c = Charts.chart("Fraction " + outcome + " against spectral radius (95 % Wilson intervals)",
+                    "spectral radius ρ", "fraction " + outcome);
+            c.getStyler().setYAxisMin(0.0).setYAxisMax(1.0);
+            int i = 0;
+            for (Map.Entry<String, List<StatsRecord>> e : series().entrySet()) {
+                List<StatsRecord> l = e.getValue();
+                ToDoubleFunction<CellStats> k = outcome.equals("exploded") ? CellStats::exploded
+                        : outcome.equals("vanished") ? CellStats::vanished : CellStats::stable;
+                double[] y = new double[l.size()], lo = new double[l.size()], hi = new double[l.size()];
+                for (int j = 0; j < l.size(); j++) {
+                    CellStats s = l.get(j).stats();
+                    y[j] = k.applyAsDouble(s) / s.count();
+                    double[] w = wilson((long) k.applyAsDouble(s), s.count());
+                    lo[j] = w[0];
+                    hi[j] = w[1];
+                }
+                java.awt.Color col = Charts.PALETTE[i++ % Charts.PALETTE.length];
+                Charts.line(c, e.getKey(), xs(l), y, col);
+                Charts.dashed(c, e.getKey() + " CI low", xs(l), lo, col, false);
+                Charts.dashed(c, e.getKey() + " CI high", xs(l), hi, col, false);
+            }
+            Charts.save(c, dir, "fraction-" + outcome);
+            plots.add(new Plot("fraction-" + outcome, "Fraction of runs " + outcome + " against ρ, one curve per (N, activation); "
+                    + "dashed: 95 % Wilson score interval."));
+        }
+    }
+
+    private void rates() throws IOException {
+        XYChart c = Charts.chart("Gradient growth rate γ against spectral radius", "spectral radius ρ", "γ = ln(ratio) / T  (per step)");
+        int i = 0;
+        double lo = Double.MAX_VALUE, hi = -Double.MAX_VALUE;
+        for (Map.Entry<String, List<StatsRecord>> e : series().entrySet()) {
+            List<StatsRecord> l = e.getValue();
+            java.awt.Color col = Charts.PALETTE[i++ % Charts.PALETTE.length];
+            Charts.line(c, e.getKey() + " median", xs(l), finite(ys(l, s -> s.stats().gammaP50())), col);
+            Charts.dashed(c, e.getKey() + " p05", xs(l), finite(ys(l, s -> s.stats().gammaP05())), col, false);
+            Charts.dashed(c, e.getKey() + " p95", xs(l), finite(ys(l, s -> s.stats().gammaP95())), col, false);
+            for (double v : xs(l)) {
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
+        }
+        if (lo > 0 && hi >= lo) {
+            int m = 100;
+            double[] x = new double[m], y = new double[m];
+            for (int j = 0; j < m; j++) {
+                x[j] = lo + (hi - lo) * j / (m - 1.0);
+                y[j] = Math.log(x[j]);
+            }
+            Charts.dashed(c, "theory ln ρ (linear)", x, y, java.awt.Color.BLACK, true);
+        }
+        Charts.save(c, dir, "gamma");
+        plots.add(new Plot("gamma", "Median γ against ρ with its p05–p95 band (dashed, same colour); black dashed: ln ρ, "
+                + "the linear theory. Saturation (tanh) pulls γ below ln ρ above 1."));
+    }
+
+    private static double[] finite(double[] y) {
+        double[] out = y.clone();
+        for (int i = 0; i < out.length; i++) if (!Double.isFinite(out[i])) out[i] = Double.NaN;
+        return out;
+    }
+
+    private void tanhVersusLinear() throws IOException {
+        boolean both = finals.stream().anyMatch(s -> s.key().activation() == Activation.LINEAR)
+                && finals.stream().anyMatch(s -> s.key().activation() == Activation.TANH);
+        if (!both) {
+            notes.add("The tanh-against-linear plot needs both activations in the sweep.");
+            return;
+        }
+        int steps = grid == null ? 1 : grid.steps();
+        XYChart c = Charts.chart("Gradient ratio over " + (grid == null ? "one step" : steps + " steps") + ": tanh against linear",
+                "spectral radius ρ", "median gradient ratio ‖g₀‖/‖g_T‖ (log scale)");
+        c.getStyler().setYAxisLogarithmic(true);
+        int i = 0;
+        for (Map.Entry<String, List<StatsRecord>> e : series().entrySet()) {
+            List<StatsRecord> l = e.getValue();
+            double[] y = ys(l, s -> Math.exp(steps * s.stats().gammaP50()));
+            for (int j = 0; j < y.length; j++) if (!(y[j] > 0) || !Double.isFinite(y[j])) y[j] = Double.NaN;
+            Charts.line(c, e.getKey(), xs(l), y, Charts.PALETTE[i++ % Charts.PALETTE.length]);
+        }
+        Charts.save(c, dir, "tanh-vs-linear");
+        plots.add(new Plot("tanh-vs-linear", "Median gradient ratio over the horizon, linear against tanh: saturation tames "
+                + "explosion above ρ = 1 (and, above the onset of chaos, only slows it)."));
+    }
+
+    private void precision() throws IOException {
+        boolean any = finals.stream().anyMatch(s -> !Double.isNaN(s.stats().subnormalF32Mean())
+                || !Double.isNaN(s.stats().subnormalF64Mean()) || !Double.isNaN(s.stats().forgetF32Mean())
+                || !Double.isNaN(s.stats().forgetF64Mean()));
+        if (!any) {
+            notes.add("No finite-precision results: run the sweep with --precision f32, f64 or both for the underflow and "
+                    + "forgetting plots.");
+            return;
+        }
+        int n = finals.get(0).key().n();
+        precisionChart("precision-underflow", "Underflow: first step with max|h_t| below the smallest normal",
+                CellStats::subnormalF32Mean, CellStats::subnormalF64Mean,
+                (f, rho) -> Math.ceil(Math.log(f.minNormal / Math.sqrt(2 * Math.log(n))) / Math.log(rho)),
+                "Mean subnormal_step against ρ for f32 and f64; dashed: ⌈ln(min normal / max|h₀|)/ln ρ⌉ with max|h₀| ≈ √(2 ln N), "
+                        + "exact for normal W.");
+        precisionChart("precision-forgetting", "Forgetting: first step the two driven runs agree to 4ε",
+                CellStats::forgetF32Mean, CellStats::forgetF64Mean,
+                (f, rho) -> Math.log(4 * f.epsilon / Math.sqrt(2.0 * n)) / Math.log(rho),
+                "Mean forget_step against ρ for f32 and f64; dashed: ln(4ε/‖h₀ − h₀′‖)/ln ρ with ‖h₀ − h₀′‖ ≈ √(2N), "
+                        + "the linear theory.");
+    }
+
+    private interface Theory {
+        double at(Precision.Format f, double rho);
+    }
+
+    private void precisionChart(String name, String title, ToDoubleFunction<CellStats> f32, ToDoubleFunction<CellStats> f64,
+                                Theory theory, String caption) throws IOException {
+        XYChart c = Charts.chart(title, "spectral radius ρ", "step");
+        List<StatsRecord> l = new ArrayList<>(finals);
+        l.sort((a, b) -> Double.compare(x(a), x(b)));
+        double[] x = xs(l);
+        int i = 0;
+        for (Precision.Format f : Precision.Format.values()) {
+            ToDoubleFunction<CellStats> get = f == Precision.Format.F32 ? f32 : f64;
+            double[] y = ys(l, s -> get.applyAsDouble(s.stats()));
+            java.awt.Color col = Charts.PALETTE[i++];
+            if (java.util.Arrays.stream(y).anyMatch(v -> v > 0)) {
+                for (int j = 0; j < y.length; j++) if (!(y[j] > 0)) y[j] = Double.NaN;
+                Charts.points(c, f.wire + " measured", x, y, col);
+            }
+            double[] t = new double[x.length];
+            for (int j = 0; j < x.length; j++) t[j] = x[j] < 1 && x[j] > 0 ? theory.at(f, x[j]) : Double.NaN;
+            if (java.util.Arrays.stream(t).anyMatch(v -> v > 0)) Charts.dashed(c, f.wire + " theory", x, t, col, true);
+        }
+        Charts.save(c, dir, name);
+        plots.add(new Plot(name, caption));
+    }
+
+    /** Plots of a few matrices regenerated from the sweep's seeds. */
+    private void samples() throws IOException {
+        List<Long> cells = new ArrayList<>();
+        int scales = grid.scales().size();
+        for (int k : new int[] {0, scales / 2, scales - 1}) if (!cells.contains((long) k)) cells.add((long) k);
+        Map<String, Analysis> picked = new LinkedHashMap<>();
+        Map<String, Double> radius = new LinkedHashMap<>();
+        for (long cell : cells) {
+            Spec s = grid.spec(cell, 0);
+            String label = (grid.scaling() == Scaling.RADIUS ? "r = " : "g = ") + s.scale();
+            picked.put(label, Analyzer.analyze(s.request(MatrixGenerator.generate(s.recipe(), s.seed()))));
+            radius.put(label, s.scale());
+        }
+        XYChart eig = Charts.chart("Eigenvalues of sample matrices (" + grid.ensembles().get(0).wire() + ", N = " + grid.sizes().get(0) + ")",
+                "Re λ", "Im λ", EIG_SIZE, EIG_SIZE + 90);
+        eig.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
+        double lim = 0;
+        for (Analysis a : picked.values()) lim = Math.max(lim, a.spectrum().rho());
+        for (double r : radius.values()) lim = Math.max(lim, r);
+        lim *= 1.1;
+        eig.getStyler().setXAxisMin(-lim).setXAxisMax(lim).setYAxisMin(-lim).setYAxisMax(lim);
+        int i = 0;
+        for (Map.Entry<String, Analysis> e : picked.entrySet()) {
+            java.awt.Color col = Charts.PALETTE[i++ % Charts.PALETTE.length];
+            double[] re = e.getValue().spectrum().re(), im = e.getValue().spectrum().im();
+            List<double[]> real = new ArrayList<>(), complex = new ArrayList<>();
+            for (int j = 0; j < re.length; j++) (im[j] == 0 ? real : complex).add(new double[] {re[j], im[j]});
+            if (!complex.isEmpty()) Charts.points(eig, e.getKey(), column(complex, 0), column(complex, 1), col);
+            if (!real.isEmpty()) {
+                var s = Charts.points(eig, e.getKey() + " (real)", column(real, 0), column(real, 1), col);
+                s.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.DIAMOND);
+            }
+            double r = radius.get(e.getKey());
+            int m = 200;
+            double[] cx = new double[m + 1], cy = new double[m + 1];
+            for (int j = 0; j <= m; j++) {
+                cx[j] = r * Math.cos(2 * Math.PI * j / m);
+                cy[j] = r * Math.sin(2 * Math.PI * j / m);
+            }
+            Charts.dashed(eig, "circle " + e.getKey(), cx, cy, col, false);
+        }
+        Charts.save(eig, dir, "eigenvalues");
+        plots.add(new Plot("eigenvalues", "Eigenvalues of one matrix per sample cell with the circle of radius "
+                + (grid.scaling() == Scaling.RADIUS ? "r" : "g (circular law)") + "; diamonds: real eigenvalues.", EIG_SIZE, EIG_SIZE + 90));
+
+        XYChart growth = Charts.chart("Growth a_n = ‖Bⁿg‖/‖g‖ of sample matrices, with ρⁿ", "step n", "a_n (log scale)");
+        growth.getStyler().setYAxisLogarithmic(true);
+        i = 0;
+        for (Map.Entry<String, Analysis> e : picked.entrySet()) {
+            java.awt.Color col = Charts.PALETTE[i++ % Charts.PALETTE.length];
+            double[] a = e.getValue().linear().growth(), n = new double[a.length], rn = new double[a.length];
+            double rho = e.getValue().spectrum().rho();
+            double[] y = a.clone();
+            for (int j = 0; j < a.length; j++) {
+                n[j] = j + 1;
+                rn[j] = Math.pow(rho, j + 1);
+                if (!(y[j] > 0) || !Double.isFinite(y[j])) y[j] = Double.NaN;
+                if (!(rn[j] > 0) || !Double.isFinite(rn[j])) rn[j] = Double.NaN;
+            }
+            var s = Charts.line(growth, e.getKey(), n, y, col);
+            s.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
+            Charts.dashed(growth, "ρⁿ, " + e.getKey(), n, rn, col, true);
+        }
+        Charts.save(growth, dir, "growth");
+        plots.add(new Plot("growth", "Growth curves of the sample matrices (solid) beside ρⁿ (dashed): parallel lines once the "
+                + "dominant mode takes over."));
+
+        seedExperiment();
+    }
+
+    /** s_n/(δ|λ₁|ⁿ) for one matrix with a real and one with a complex λ₁, searched among the sweep's trials. */
+    private void seedExperiment() throws IOException {
+        Analysis real = null, complex = null;
+        long cell = grid.scales().size() / 2;
+        for (int t = 0; t < Math.min(grid.trials(), 60) && (real == null || complex == null); t++) {
+            Spec s = grid.spec(cell, t);
+            Analysis a = Analyzer.analyze(s.request(MatrixGenerator.generate(s.recipe(), s.seed())));
+            if (a.linear().separationRatio() == null) return;
+            if (a.spectrum().lambda1Im() == 0 && real == null) real = a;
+            if (a.spectrum().lambda1Im() != 0 && complex == null) complex = a;
+        }
+        XYChart c = Charts.chart("The seed's experiment: s_n / (δ |λ₁|ⁿ)", "step n", "s_n / (δ |λ₁|ⁿ)");
+        int i = 0;
+        for (Analysis a : new Analysis[] {real, complex}) {
+            if (a == null) continue;
+            double[] r = java.util.Arrays.copyOf(a.linear().separationRatio(), Math.min(SEPARATION_STEPS, a.linear().steps()));
+            double[] n = new double[r.length];
+            for (int j = 0; j < r.length; j++) n[j] = j + 1;
+            String label = a.spectrum().lambda1Im() == 0 ? String.format(Locale.ROOT, "real λ₁ = %.4f (%s)", a.spectrum().lambda1Re(), a.id())
+                    : String.format(Locale.ROOT, "complex λ₁, θ = %.3f, period %.1f (%s)", a.spectrum().theta(), a.spectrum().period(), a.id());
+            var s = Charts.line(c, label, n, finite(r), Charts.PALETTE[i++]);
+            s.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
+        }
+        if (i == 0) return;
+        Charts.save(c, dir, "separation");
+        plots.add(new Plot("separation", "g and g + δv propagated as two vectors: for a real λ₁ their separation is exactly "
+                + "δ|λ₁|ⁿ (ratio 1); for a complex λ₁ it stays bounded and oscillates with period 2π/θ."));
+    }
+
+    private static double[] column(List<double[]> rows, int j) {
+        return rows.stream().mapToDouble(r -> r[j]).toArray();
+    }
+
+    /** Field names and accessors of the table columns, shared with the test that checks them. */
+    public static final String[] TABLE_FIELDS = StatsCodec.STAT_FIELDS;
+}

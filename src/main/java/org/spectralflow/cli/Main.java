@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 @Command(name = "spectralflow", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Spectra, explosion and vanishing of recurrent weight matrices, on Flink and Kafka.",
         subcommands = {SweepCommand.class, AnalyzeCommand.class, MonitorCommand.class, PublishWeightsCommand.class, WatchCommand.class,
-                PublishCommand.class, SweepJobCommand.class, MonitorJobCommand.class, StatsCommand.class, ReportCommand.class, InfoCommand.class})
+                PublishCommand.class, SweepJobCommand.class, MonitorJobCommand.class, StatsCommand.class, ReportCommand.class, LocalClusterCommand.class, BrokerCommand.class,
+                InfoCommand.class})
 public final class Main implements Runnable {
     /** netlib reports through java.util.logging which fallback it did not load; users need only `info`. */
     private static final java.util.logging.Logger NETLIB = java.util.logging.Logger.getLogger("dev.ludovic.netlib");

@@ -1,0 +1,55 @@
+package org.spectralflow.deploy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongConsumer;
+import org.spectralflow.codec.StatsCodec.StatsRecord;
+import org.spectralflow.job.SweepJobConfig;
+import org.spectralflow.job.SweepRunner;
+import org.spectralflow.kafka.SpecPublisher;
+import org.spectralflow.kafka.StatsFollower;
+import org.spectralflow.kafka.TopicAdmin;
+import org.spectralflow.model.SweepGrid;
+
+/** One sweep on a running cluster: publish the grid, submit the bounded job over REST, collect the finals. */
+public final class ClusterSweep {
+    private ClusterSweep() {}
+
+    /** What the sweep produced; seconds from submission to the job's end. */
+    public record Outcome(List<StatsRecord> finals, List<String> duplicateFinals, long counted, double seconds, String jobId) {}
+
+    /** @param duringRun called about every 250 ms with the trials done so far (progress, fault injection) */
+    public static Outcome run(LocalCluster c, Path jobJar, SweepGrid g, int parallelism, LongConsumer duringRun) throws Exception {
+        String bootstrap = c.bootstrapServers();
+        SweepJobConfig cfg = SweepJobConfig.defaults(bootstrap);
+        SweepRunner.ensureTopics(cfg, 4);
+        Map<Integer, Long> statsStart = TopicAdmin.endOffsets(bootstrap, Map.of(), cfg.statsTopic());
+        SpecPublisher.publish(bootstrap, Map.of(), cfg.specsTopic(), g.specs(), null);
+        FlinkRest rest = c.rest();
+        String jar = rest.upload(jobJar);
+        long t0 = System.nanoTime();
+        String job = rest.run(jar, "org.spectralflow.cli.JobMain", List.of("sweep-job", "--bootstrap-servers", bootstrap, "--bounded",
+                "--parallelism", String.valueOf(parallelism), "--checkpoint-interval", "1000",
+                "--transactional-id-prefix", "sf-" + g.sweep(), "--group-id", "sf-" + g.sweep()), parallelism);
+        try (StatsFollower f = new StatsFollower(bootstrap, Map.of(), cfg.statsTopic(), g.sweep(), statsStart)) {
+            String state = "";
+            while (!state.equals("FINISHED")) {
+                f.poll(Duration.ofMillis(250));
+                if (duringRun != null) duringRun.accept(f.done());
+                state = rest.state(job);
+                if (state.equals("FAILED") || state.equals("CANCELED"))
+                    throw new IllegalStateException("the sweep job " + job + " ended " + state);
+            }
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            f.drain(Duration.ofSeconds(30));
+            List<StatsRecord> finals = new ArrayList<>(f.finals().values());
+            finals.sort(Comparator.<StatsRecord>comparingLong(s -> s.key().cell()).thenComparing(s -> s.key().bin()));
+            long counted = finals.stream().mapToLong(s -> s.stats().count()).sum();
+            return new Outcome(finals, f.duplicateFinals(), counted, seconds, job);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package org.spectralflow.bench;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.spectralflow.deploy.ClusterSweep;
+import org.spectralflow.deploy.LocalCluster;
+import org.spectralflow.job.SweepJobConfig;
+import org.spectralflow.job.SweepRunner;
+import org.spectralflow.kafka.EmbeddedKafka;
+import org.spectralflow.model.Activation;
+import org.spectralflow.model.Ensemble;
+import org.spectralflow.model.Precision;
+import org.spectralflow.model.Scaling;
+import org.spectralflow.model.SweepGrid;
+
+/**
+ * Sweep throughput (matrices/s, from job submission to its end) at parallelism 1 and 2, on the
+ * multi-process cluster and on the MiniCluster, the same sweep, in one run.
+ * Usage: ScalingBenchmark CLUSTER_CLASSPATH_FILE [n=64] [trials=150]
+ */
+public final class ScalingBenchmark {
+    public static void main(String[] args) throws Exception {
+        String cp = LocalCluster.classpath(Path.of(args[0]));
+        int n = args.length > 1 ? Integer.parseInt(args[1]) : 64;
+        int trials = args.length > 2 ? Integer.parseInt(args[2]) : 150;
+        StringBuilder table = new StringBuilder(String.format(Locale.ROOT, "%-26s %11s %10s %12s%n", "where", "parallelism", "matrices", "matrices/s"));
+        try (LocalCluster c = new LocalCluster(Path.of("target/scaling-cluster"), Path.of("flink-conf"), cp, "target/spectralflow.jar", 1)) {
+            c.startKafka();
+            c.startJobManager();
+            c.startTaskManager();
+            c.startTaskManager();
+            c.awaitTaskManagers(2, 120_000);
+            for (int p : new int[] {1, 2}) {
+                SweepGrid g = grid("cluster-p" + p, n, trials);
+                ClusterSweep.Outcome o = ClusterSweep.run(c, Path.of("target/spectralflow-job.jar"), g, p, null);
+                table.append(String.format(Locale.ROOT, "%-26s %11d %10d %12.1f%n", "multi-process cluster", p, o.counted(), o.counted() / o.seconds()));
+            }
+        }
+        try (EmbeddedKafka k = EmbeddedKafka.start()) {
+            for (int p : new int[] {1, 2}) {
+                SweepGrid g = grid("mini-p" + p, n, trials);
+                SweepJobConfig cfg = SweepJobConfig.defaults(k.bootstrapServers()).withParallelism(p);
+                long t0 = System.nanoTime();
+                SweepRunner.Outcome o = SweepRunner.run(g, cfg,
+                        StreamExecutionEnvironment.createLocalEnvironment(p, SweepRunner.flinkConfiguration()), 4, null);
+                long counted = o.finals().stream().mapToLong(s -> s.stats().count()).sum();
+                table.append(String.format(Locale.ROOT, "%-26s %11d %10d %12.1f%n", "MiniCluster (in process)", p, counted,
+                        counted / ((System.nanoTime() - t0) / 1e9)));
+            }
+        }
+        System.out.print(table);
+    }
+
+    static SweepGrid grid(String name, int n, int trials) {
+        return new SweepGrid(name, 5L, List.of(Ensemble.GAUSSIAN), List.of(n), Scaling.RADIUS, List.of(0.9, 1.0, 1.1),
+                List.of(Activation.LINEAR, Activation.TANH), List.of(Precision.NONE), trials, 200, 1e-6, 1, 0, 1e6, 0.05, false, 1000);
+    }
+}

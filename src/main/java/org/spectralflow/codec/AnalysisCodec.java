@@ -76,6 +76,8 @@ public final class AnalysisCodec {
         int n = MatrixCodec.size(f, maxN);
         double[] w = MatrixCodec.read(f, n);
         int defaultSteps = f.intIn("horizon", 1, 1_000_000, AnalysisRequest.DEFAULT_STEPS);
+        if (f.has("model") && f.has("layer"))
+            defaultId = f.string("model") + "/" + f.string("layer") + (f.has("step") ? "/" + f.integer("step") : "");
         try {
             return new AnalysisRequest(
                     f.string("id", defaultId),

@@ -45,6 +45,11 @@ final class SweepJobCommand implements Callable<Integer> {
     @Option(names = "--partial-every", description = "Emit a partial aggregate every K trials of a cell (default: a tenth of the cell).")
     long partialEvery = 0;
 
+    @Option(names = "--start-offsets", paramLabel = "P:O[,P:O...]",
+            description = "Start reading sf.specs at these offsets per partition (e.g. the topic's end before a sweep was "
+                    + "published) instead of the consumer group's committed offsets (earliest for a new group).")
+    String startOffsets;
+
     @Option(names = "--spec-partitions", description = "Partitions of sf.specs if this job has to create it (default: ${DEFAULT-VALUE}).")
     int specPartitions = 4;
 
@@ -57,9 +62,25 @@ final class SweepJobCommand implements Callable<Integer> {
                 .withKafka(kafka.clientProperties(), maxN, checkpointMs, txPrefix, groupId)
                 .withParallelism(p).withPartialEvery(partialEvery).withResults(results ? Topics.RESULTS : null);
         SweepRunner.ensureTopics(cfg, specPartitions);
-        if (bounded) cfg = cfg.withBounded(null);
+        java.util.Map<Integer, Long> start = parseOffsets(startOffsets);
+        cfg = bounded ? cfg.withBounded(start) : cfg.withStart(start);
         SweepJob.build(env, cfg);
         env.execute("spectralflow sweep-job");
         return 0;
+    }
+
+    static java.util.Map<Integer, Long> parseOffsets(String text) {
+        if (text == null || text.isBlank()) return null;
+        java.util.Map<Integer, Long> out = new java.util.TreeMap<>();
+        for (String part : text.split(",")) {
+            String[] po = part.trim().split(":");
+            try {
+                if (po.length != 2) throw new NumberFormatException();
+                out.put(Integer.parseInt(po[0].trim()), Long.parseLong(po[1].trim()));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--start-offsets: expected partition:offset pairs, got '" + part + "'");
+            }
+        }
+        return out;
     }
 }

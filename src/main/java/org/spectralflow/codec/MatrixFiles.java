@@ -71,7 +71,7 @@ public final class MatrixFiles {
                 default -> throw new InvalidRecordException(".npy dtype " + kind + width + " is not supported");
             };
         }
-        if (fo.group(1).equals("True")) w = transpose(w, n);
+        if (fo.group(1).equals("True")) w = org.spectralflow.math.Vectors.transpose(w, n);
         return new Square(n, checkFinite(w, n));
     }
 
@@ -105,12 +105,6 @@ public final class MatrixFiles {
             System.arraycopy(rows.get(i), 0, w, i * n, n);
         }
         return new Square(n, checkFinite(w, n));
-    }
-
-    private static double[] transpose(double[] w, int n) {
-        double[] t = new double[w.length];
-        for (int i = 0; i < n; i++) for (int j = 0; j < n; j++) t[j * n + i] = w[i * n + j];
-        return t;
     }
 
     private static double[] checkFinite(double[] w, int n) {

@@ -28,13 +28,18 @@ public final class ClusterSweep {
         SweepJobConfig cfg = SweepJobConfig.defaults(bootstrap);
         SweepRunner.ensureTopics(cfg, 4);
         Map<Integer, Long> statsStart = TopicAdmin.endOffsets(bootstrap, Map.of(), cfg.statsTopic());
+        // the job reads exactly what this sweep publishes: from the topic's end before publishing
+        Map<Integer, Long> specStart = TopicAdmin.endOffsets(bootstrap, Map.of(), cfg.specsTopic());
+        StringBuilder offsets = new StringBuilder();
+        specStart.forEach((p, o) -> offsets.append(offsets.length() == 0 ? "" : ",").append(p).append(':').append(o));
         SpecPublisher.publish(bootstrap, Map.of(), cfg.specsTopic(), g.specs(), null);
         FlinkRest rest = c.rest();
         String jar = rest.upload(jobJar);
         long t0 = System.nanoTime();
         String job = rest.run(jar, "org.spectralflow.cli.JobMain", List.of("sweep-job", "--bootstrap-servers", bootstrap, "--bounded",
                 "--parallelism", String.valueOf(parallelism), "--checkpoint-interval", "1000",
-                "--transactional-id-prefix", "sf-" + g.sweep(), "--group-id", "sf-" + g.sweep()), parallelism);
+                "--transactional-id-prefix", "sf-" + g.sweep(), "--group-id", "sf-" + g.sweep(),
+                "--start-offsets", offsets.toString()), parallelism);
         try (StatsFollower f = new StatsFollower(bootstrap, Map.of(), cfg.statsTopic(), g.sweep(), statsStart)) {
             String state = "";
             while (!state.equals("FINISHED")) {

@@ -30,6 +30,12 @@ public record SweepJobConfig(String bootstrapServers, String specsTopic, String 
                 maxN, partialEvery, checkpointIntervalMs, transactionalIdPrefix, kafkaProperties, parallelism);
     }
 
+    /** Starts at these offsets of the specs topic ("partition" → offset) instead of the group's committed ones. */
+    public SweepJobConfig withStart(Map<Integer, Long> start) {
+        return new SweepJobConfig(bootstrapServers, specsTopic, resultsTopic, statsTopic, dlqTopic, groupId, bounded, start,
+                maxN, partialEvery, checkpointIntervalMs, transactionalIdPrefix, kafkaProperties, parallelism);
+    }
+
     public SweepJobConfig withParallelism(int p) {
         return new SweepJobConfig(bootstrapServers, specsTopic, resultsTopic, statsTopic, dlqTopic, groupId, bounded,
                 startOffsets, maxN, partialEvery, checkpointIntervalMs, transactionalIdPrefix, kafkaProperties, p);

@@ -19,6 +19,14 @@ public final class SeededRandom {
         s3 = splitMix(x + 0x9E3779B97F4A7C15L);
     }
 
+    /** A generator in a given xoshiro256** state, for checking against the algorithm's reference vectors. */
+    SeededRandom(long s0, long s1, long s2, long s3) {
+        this.s0 = s0;
+        this.s1 = s1;
+        this.s2 = s2;
+        this.s3 = s3;
+    }
+
     /** What a stream of random numbers is used for; each use draws from its own stream. */
     public enum Stream { MATRIX, G, H0, H0_PRIME, BIAS, INPUT, LYAPUNOV, JACOBIAN }
 

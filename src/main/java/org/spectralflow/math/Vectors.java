@@ -25,13 +25,6 @@ public final class Vectors {
         return Math.sqrt(s);
     }
 
-    /** Euclidean norm of a − b. */
-    public static double distance(double[] a, double[] b) {
-        double[] d = new double[a.length];
-        for (int i = 0; i < a.length; i++) d[i] = a[i] - b[i];
-        return norm(d);
-    }
-
     public static void scale(double[] x, double c) {
         for (int i = 0; i < x.length; i++) x[i] *= c;
     }

@@ -59,10 +59,6 @@ public record AnalysisRequest(String id, int n, double[] w, long seed, Activatio
         return new AnalysisRequest(id, n, w, seed, activation, steps, delta, biasStd, bias, h0, g, precision, precisionBudget, explode, r);
     }
 
-    public AnalysisRequest withStarts(double[] h0s, double[] gs) {
-        return new AnalysisRequest(id, n, w, seed, activation, steps, delta, biasStd, bias, h0s, gs, precision, precisionBudget, explode, independentJacobians);
-    }
-
     private static void checkVector(String name, double[] v, int n) {
         if (v == null) return;
         if (v.length != n) throw new IllegalArgumentException(name + " has length " + v.length + ", expected n = " + n);

@@ -21,8 +21,4 @@ public record Spectrum(double[] re, double[] im, double rho, double theta, doubl
         return im.length == 0 ? 0 : im[0];
     }
 
-    /** |λ₁|, which equals ρ. */
-    public double lambda1Modulus() {
-        return rho;
-    }
 }

@@ -340,6 +340,4 @@ public final class Report {
         return rows.stream().mapToDouble(r -> r[j]).toArray();
     }
 
-    /** Field names and accessors of the table columns, shared with the test that checks them. */
-    public static final String[] TABLE_FIELDS = StatsCodec.STAT_FIELDS;
 }

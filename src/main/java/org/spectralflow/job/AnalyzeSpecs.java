@@ -31,7 +31,8 @@ final class AnalyzeSpecs extends ProcessFunction<RawRecord, TrialResult> {
         Analysis a;
         try {
             spec = SpecCodec.decode(r.value(), cfg.maxN());
-            double[] w = spec.ensemble() == Ensemble.GIVEN ? spec.data() : MatrixGenerator.generate(spec.recipe(), spec.seed());
+            double[] w = spec.ensemble() == Ensemble.GIVEN ? MatrixGenerator.scaleGiven(spec.data(), spec.n(), spec.scaling(), spec.scale())
+                    : MatrixGenerator.generate(spec.recipe(), spec.seed());
             a = Analyzer.analyze(spec.request(w));
         } catch (RuntimeException e) {
             ctx.output(SIDE, deadLetter(cfg.dlqTopic(), r, e));

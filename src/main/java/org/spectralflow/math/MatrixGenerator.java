@@ -25,6 +25,18 @@ public final class MatrixGenerator {
         return r.scaling() == org.spectralflow.model.Scaling.RADIUS ? toRadius(w, n, r.scale()) : w;
     }
 
+    /**
+     * A {@code given} matrix scaled as its spec says: to spectral radius r ({@code radius}), or
+     * multiplied by g ({@code gain}, so g = 1 leaves it as given).
+     */
+    public static double[] scaleGiven(double[] w, int n, org.spectralflow.model.Scaling scaling, double scale) {
+        if (scaling == org.spectralflow.model.Scaling.RADIUS) return toRadius(w, n, scale);
+        if (scale == 1.0) return w;
+        double[] out = new double[w.length];
+        for (int i = 0; i < w.length; i++) out[i] = w[i] * scale;
+        return out;
+    }
+
     /** W rescaled by r/ρ(W), so that ρ = r to rounding. */
     public static double[] toRadius(double[] w, int n, double r) {
         double rho = Spectra.radius(w, n);

@@ -31,7 +31,7 @@ public record Spec(String sweep, String id, long cell, long cellTrials, long tri
      * rounded down to a multiple of the bin width (DESIGN §3), as a decimal string.
      */
     public String bin(double rho) {
-        if (scaling == Scaling.RADIUS && ensemble != Ensemble.GIVEN) return java.math.BigDecimal.valueOf(scale).toPlainString();
+        if (scaling == Scaling.RADIUS) return java.math.BigDecimal.valueOf(scale).toPlainString();
         long k = (long) Math.floor(rho / binWidth);
         return java.math.BigDecimal.valueOf(binWidth).multiply(java.math.BigDecimal.valueOf(k)).stripTrailingZeros().toPlainString();
     }

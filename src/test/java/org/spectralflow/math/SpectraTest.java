@@ -204,6 +204,15 @@ class SpectraTest {
     }
 
     @Test
+    void givenMatricesAreScaledAsTheirSpecSays() {
+        double[] w = {0.5, 2, 0, -0.25}; // triangular: ρ = 0.5
+        assertEquals(1.3, Spectra.radius(MatrixGenerator.scaleGiven(w, 2, Scaling.RADIUS, 1.3), 2), 1e-15);
+        assertArrayEquals(new double[] {1, 4, 0, -0.5}, MatrixGenerator.scaleGiven(w, 2, Scaling.GAIN, 2.0));
+        assertSame(w, MatrixGenerator.scaleGiven(w, 2, Scaling.GAIN, 1.0));
+        assertThrows(IllegalArgumentException.class, () -> MatrixGenerator.scaleGiven(new double[4], 2, Scaling.RADIUS, 1.0));
+    }
+
+    @Test
     void nonFiniteInputIsAClearError() {
         double[] w = {1, 2, Double.NaN, 4};
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Spectra.analyze(w, 2));

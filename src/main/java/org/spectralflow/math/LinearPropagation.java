@@ -39,8 +39,7 @@ public final class LinearPropagation {
         double logScale = 0, logLogA = 0, logP = 0, peak = sigma1;
         double logRho = Math.log(rho), logDelta = Math.log(delta / gNorm);
         for (int s = 1; s <= steps; s++) {
-            Vectors.multiplyTransposedDD(w, n, xh, xl, bxh, bxl);
-            Vectors.multiplyTransposedDD(w, n, yh, yl, byh, byl);
+            Vectors.multiplyTransposedDD(w, n, xh, xl, yh, yl, bxh, bxl, byh, byl);
             double c = Vectors.norm(bxh);
             if (c == 0) c = Vectors.norm(byh);
             int e = c == 0 || !Double.isFinite(c) ? 0 : Math.getExponent(c);

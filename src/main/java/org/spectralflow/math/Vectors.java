@@ -71,30 +71,45 @@ public final class Vectors {
     }
 
     /**
-     * y = Aᵀ x in double-double arithmetic: x = xh + xl and y = yh + yl carry about 106 bits, so a
-     * small difference between two propagated vectors survives many steps.
+     * Aᵀ x and Aᵀ y in double-double arithmetic, in one pass over A: each vector is a pair
+     * (high, low) carrying about 106 bits, so a small difference between the two propagated
+     * vectors survives many steps. Results go to (oxh, oxl) and (oyh, oyl).
      */
-    public static void multiplyTransposedDD(double[] a, int n, double[] xh, double[] xl, double[] yh, double[] yl) {
-        java.util.Arrays.fill(yh, 0);
-        java.util.Arrays.fill(yl, 0);
+    public static void multiplyTransposedDD(double[] a, int n, double[] xh, double[] xl, double[] yh, double[] yl,
+                                            double[] oxh, double[] oxl, double[] oyh, double[] oyl) {
+        java.util.Arrays.fill(oxh, 0);
+        java.util.Arrays.fill(oxl, 0);
+        java.util.Arrays.fill(oyh, 0);
+        java.util.Arrays.fill(oyl, 0);
         for (int i = 0; i < n; i++) {
-            double hi = xh[i], lo = xl[i];
-            if (hi == 0 && lo == 0) continue;
+            double xi = xh[i], xil = xl[i], yi = yh[i], yil = yl[i];
             int row = i * n;
             for (int j = 0; j < n; j++) {
                 double w = a[row + j];
-                double p = w * hi;
-                double e = Math.fma(w, hi, -p) + w * lo;
-                double s = yh[j] + p;
-                double bb = s - yh[j];
-                yl[j] += ((yh[j] - (s - bb)) + (p - bb)) + e;
-                yh[j] = s;
+                double p = w * xi;
+                double e = Math.fma(w, xi, -p) + w * xil;
+                double s = oxh[j] + p;
+                double bb = s - oxh[j];
+                oxl[j] += ((oxh[j] - (s - bb)) + (p - bb)) + e;
+                oxh[j] = s;
+                double q = w * yi;
+                double f = Math.fma(w, yi, -q) + w * yil;
+                double t = oyh[j] + q;
+                double cc = t - oyh[j];
+                oyl[j] += ((oyh[j] - (t - cc)) + (q - cc)) + f;
+                oyh[j] = t;
             }
         }
-        for (int j = 0; j < n; j++) {
-            double s = yh[j] + yl[j];
-            yl[j] = yl[j] - (s - yh[j]);
-            yh[j] = s;
+        renormalise(oxh, oxl);
+        renormalise(oyh, oyl);
+    }
+
+    /** Makes each (high, low) pair canonical: high = fl(high + low). */
+    private static void renormalise(double[] h, double[] l) {
+        for (int j = 0; j < h.length; j++) {
+            double s = h[j] + l[j];
+            l[j] = l[j] - (s - h[j]);
+            h[j] = s;
         }
     }
 }

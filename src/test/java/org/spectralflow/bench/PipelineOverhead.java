@@ -1,0 +1,75 @@
+package org.spectralflow.bench;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.spectralflow.job.SweepJobConfig;
+import org.spectralflow.job.SweepRunner;
+import org.spectralflow.kafka.EmbeddedKafka;
+import org.spectralflow.kafka.SpecPublisher;
+import org.spectralflow.kafka.TopicAdmin;
+import org.spectralflow.math.Analyzer;
+import org.spectralflow.math.CellAccumulator;
+import org.spectralflow.math.MatrixGenerator;
+import org.spectralflow.model.Activation;
+import org.spectralflow.model.Ensemble;
+import org.spectralflow.model.Precision;
+import org.spectralflow.model.Scaling;
+import org.spectralflow.model.Spec;
+import org.spectralflow.model.SweepGrid;
+
+/**
+ * What the pipeline costs on top of the numerical core: the same specs through the bare core on
+ * two threads, and through Kafka and the sweep job on a 2-slot MiniCluster (specs already in
+ * Kafka; timed from job submission to the last final statistic committed), side by side.
+ * Usage: PipelineOverhead [trials per cell=100] [N ...=32 128]
+ */
+public final class PipelineOverhead {
+    public static void main(String[] args) throws Exception {
+        int trials = args.length > 0 ? Integer.parseInt(args[0]) : 100;
+        int[] sizes = args.length > 1 ? java.util.Arrays.stream(args, 1, args.length).mapToInt(Integer::parseInt).toArray() : new int[] {32, 128};
+        StringBuilder table = new StringBuilder(String.format(Locale.ROOT, "%5s %9s %14s %14s %7s%n", "N", "matrices", "bare core /s", "pipeline /s", "ratio"));
+        try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
+            for (int n : sizes) {
+                SweepGrid g = new SweepGrid("overhead-" + n, 11L, List.of(Ensemble.GAUSSIAN), List.of(n), Scaling.RADIUS,
+                        List.of(0.9, 1.0, 1.1), List.of(Activation.LINEAR, Activation.TANH), List.of(Precision.NONE), trials, 100,
+                        1e-6, 1, 0, 1e6, 0.05, false, 1000);
+                double bare = bareCore(g);
+                SweepJobConfig cfg = SweepJobConfig.defaults(kafka.bootstrapServers()).withParallelism(2);
+                SweepRunner.ensureTopics(cfg, 4);
+                Map<Integer, Long> specStart = TopicAdmin.endOffsets(kafka.bootstrapServers(), Map.of(), cfg.specsTopic());
+                Map<Integer, Long> statsStart = TopicAdmin.endOffsets(kafka.bootstrapServers(), Map.of(), cfg.statsTopic());
+                long published = SpecPublisher.publish(kafka.bootstrapServers(), Map.of(), cfg.specsTopic(), g.specs(), null);
+                long t0 = System.nanoTime();
+                SweepRunner.Outcome o = SweepRunner.runPublished(g.sweep(), published, cfg, specStart, statsStart,
+                        StreamExecutionEnvironment.createLocalEnvironment(2, SweepRunner.flinkConfiguration()), null, t0);
+                double pipeline = g.size() / o.seconds();
+                table.append(String.format(Locale.ROOT, "%5d %9d %14.1f %14.1f %7.2f%n", n, g.size(), bare, pipeline, pipeline / bare));
+            }
+        }
+        System.out.print(table);
+    }
+
+    /** Matrices per second of the core alone, on two threads, accumulating the same cell statistics. */
+    static double bareCore(SweepGrid g) throws Exception {
+        Map<String, CellAccumulator> cells = new HashMap<>();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        long t0 = System.nanoTime();
+        for (Spec s : g.specs())
+            pool.submit(() -> {
+                var a = Analyzer.analyze(s.request(MatrixGenerator.generate(s.recipe(), s.seed())));
+                String key = s.cell() + "/" + s.bin(a.spectrum().rho());
+                synchronized (cells) {
+                    cells.computeIfAbsent(key, k -> new CellAccumulator()).add(a, s.activation());
+                }
+            });
+        pool.shutdown();
+        pool.awaitTermination(1, TimeUnit.HOURS);
+        return g.size() / ((System.nanoTime() - t0) / 1e9);
+    }
+}

@@ -96,7 +96,7 @@ final class SweepCommand implements Callable<Integer> {
     static final class ProgressBar {
         private final boolean quiet;
         private final boolean terminal = System.console() != null;
-        private long lastPrint;
+        private long lastPrint = System.currentTimeMillis();
 
         ProgressBar(boolean quiet) {
             this.quiet = quiet;

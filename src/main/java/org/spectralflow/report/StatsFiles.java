@@ -56,6 +56,11 @@ public final class StatsFiles {
         return out;
     }
 
+    /** A value for a 4-decimal column: rounding noise around zero shows as 0, not -0. */
+    static double shown(double x) {
+        return Math.abs(x) < 5e-5 ? 0.0 : x;
+    }
+
     static String num(double x) {
         return x == Math.rint(x) && Math.abs(x) < 1e15 ? Long.toString((long) x) : Double.toString(x);
     }
@@ -70,7 +75,7 @@ public final class StatsFiles {
             b.append(String.format(Locale.ROOT, "%5d %-10s %5d %-7s %-5s %7s %6d %8.1f%% %8.1f%% %8.1f%% %9.4f %9.4f%n",
                     k.cell(), k.ensemble().wire(), k.n(), k.activation().wire(), k.precision().wire(), k.bin(),
                     r.stats().count(), 100 * r.stats().exploded() / c, 100 * r.stats().vanished() / c,
-                    100 * r.stats().stable() / c, r.stats().gammaP50(), r.stats().lnRhoBar()));
+                    100 * r.stats().stable() / c, shown(r.stats().gammaP50()), shown(r.stats().lnRhoBar())));
         }
         return b.toString();
     }

@@ -17,17 +17,11 @@ import java.util.stream.Stream;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.spectralflow.codec.Json;
 import org.spectralflow.codec.MatrixFiles;
-import org.spectralflow.kafka.EmbeddedKafka;
 import org.spectralflow.kafka.WeightsPublisher;
 import org.spectralflow.math.MatrixGenerator;
 import org.spectralflow.model.Activation;
@@ -37,25 +31,9 @@ import org.spectralflow.model.Scaling;
 import org.spectralflow.model.Weights;
 
 /** The monitor job end to end on a real broker and a MiniCluster. */
-class MonitorPipelineTest {
-    @RegisterExtension
-    static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-            .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).setConfiguration(SweepRunner.flinkConfiguration()).build());
-
-    static EmbeddedKafka kafka;
-
+class MonitorPipelineTest extends PipelineTestBase {
     @TempDir
     static Path checkpoints;
-
-    @BeforeAll
-    static void startKafka() throws Exception {
-        kafka = EmbeddedKafka.start();
-    }
-
-    @AfterAll
-    static void stopKafka() {
-        kafka.close();
-    }
 
     static MonitorJobConfig config(String prefix) {
         MonitorJobConfig d = MonitorJobConfig.defaults(kafka.bootstrapServers());

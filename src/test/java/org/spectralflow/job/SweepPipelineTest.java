@@ -11,17 +11,11 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.spectralflow.codec.Json;
 import org.spectralflow.codec.SpecCodec;
 import org.spectralflow.codec.StatsCodec.StatsRecord;
-import org.spectralflow.kafka.EmbeddedKafka;
 import org.spectralflow.kafka.TopicAdmin;
 import org.spectralflow.math.Analyzer;
 import org.spectralflow.math.CellAccumulator;
@@ -36,23 +30,7 @@ import org.spectralflow.model.Spec;
 import org.spectralflow.model.SweepGrid;
 
 /** The sweep job end to end: a real in-process Kafka broker and a Flink MiniCluster with 2 slots. */
-class SweepPipelineTest {
-    @RegisterExtension
-    static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-            .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).setConfiguration(SweepRunner.flinkConfiguration()).build());
-
-    static EmbeddedKafka kafka;
-
-    @BeforeAll
-    static void startKafka() throws Exception {
-        kafka = EmbeddedKafka.start();
-    }
-
-    @AfterAll
-    static void stopKafka() {
-        kafka.close();
-    }
-
+class SweepPipelineTest extends PipelineTestBase {
     static SweepJobConfig config(String prefix, int parallelism) {
         SweepJobConfig d = SweepJobConfig.defaults(kafka.bootstrapServers());
         return new SweepJobConfig(d.bootstrapServers(), prefix + ".specs", null, prefix + ".stats", prefix + ".dlq",

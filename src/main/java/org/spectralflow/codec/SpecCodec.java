@@ -41,6 +41,7 @@ public final class SpecCodec {
             double biasStd = f.number("bias_std", 0.0);
             if (biasStd < 0) throw new InvalidRecordException("bias_std must be non-negative, got " + biasStd);
             int steps = f.intIn("steps", 1, 1_000_000);
+            AnalysisRequest.checkTrajectory(steps, n);
             double delta = f.number("delta", AnalysisRequest.DEFAULT_DELTA);
             if (!(delta > 0)) throw new InvalidRecordException("delta must be positive, got " + delta);
             Precision precision = Precision.parse(f.string("precision", "none"));

@@ -24,6 +24,11 @@ public final class WeightsCodec {
             throw new InvalidRecordException(e.getMessage());
         }
         int horizon = f.intIn("horizon", 1, 1_000_000, Weights.DEFAULT_HORIZON);
+        try {
+            org.spectralflow.model.AnalysisRequest.checkTrajectory(horizon, n);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRecordException(e.getMessage());
+        }
         return new Weights(model, layer, step, n, MatrixCodec.read(f, n), activation, horizon);
     }
 

@@ -16,12 +16,18 @@ public record AnalysisRequest(String id, int n, double[] w, long seed, Activatio
     public static final double DEFAULT_DELTA = 1e-6;
     public static final double DEFAULT_EXPLODE = 1e6;
     public static final int DEFAULT_PRECISION_BUDGET = 20_000;
+    /**
+     * Most steps × n a request may ask for: back-propagation keeps the T tanh derivatives of
+     * length n (2²⁵ doubles = 256 MiB), and a record must not be able to exhaust a worker's heap.
+     */
+    public static final long MAX_TRAJECTORY = 1L << 25;
 
     public AnalysisRequest {
         if (n <= 0) throw new IllegalArgumentException("n must be positive, got " + n);
         if (w == null || w.length != (long) n * n)
             throw new IllegalArgumentException("data has " + (w == null ? 0 : w.length) + " entries, expected n² = " + (long) n * n);
         if (steps <= 0) throw new IllegalArgumentException("steps must be positive, got " + steps);
+        checkTrajectory(steps, n);
         if (!(delta > 0) || !Double.isFinite(delta)) throw new IllegalArgumentException("delta must be positive and finite, got " + delta);
         if (!(biasStd >= 0) || !Double.isFinite(biasStd)) throw new IllegalArgumentException("bias_std must be non-negative, got " + biasStd);
         if (!(explode > 1) || !Double.isFinite(explode)) throw new IllegalArgumentException("explode must be a finite number above 1, got " + explode);
@@ -57,6 +63,13 @@ public record AnalysisRequest(String id, int n, double[] w, long seed, Activatio
 
     public AnalysisRequest withIndependentJacobians(MatrixRecipe r) {
         return new AnalysisRequest(id, n, w, seed, activation, steps, delta, biasStd, bias, h0, g, precision, precisionBudget, explode, r);
+    }
+
+    /** Rejects a steps × n that would not fit the trajectory limit. */
+    public static void checkTrajectory(long steps, long n) {
+        if (steps * n > MAX_TRAJECTORY)
+            throw new IllegalArgumentException("steps × n = " + steps + " × " + n + " exceeds the limit of " + MAX_TRAJECTORY
+                    + " stored state entries");
     }
 
     private static void checkVector(String name, double[] v, int n) {

@@ -79,6 +79,11 @@ class CodecTest {
                     () -> AnalysisCodec.decodeRequest(Json.parseObject(c[0].getBytes()), 4096, true, "x"), c[0]);
             assertTrue(e.getMessage().contains(c[1]), c[0] + " → " + e.getMessage());
         }
+        // a trajectory too long to keep (steps × n above the limit) is refused before any work
+        String big = "{\"v\":1,\"model\":\"m\",\"layer\":\"l\",\"step\":1,\"n\":64,\"horizon\":1000000,\"data_b64\":\""
+                + MatrixCodec.base64(new double[64 * 64], "f32") + "\",\"dtype\":\"f32\"}";
+        InvalidRecordException tooLong = assertThrows(InvalidRecordException.class, () -> WeightsCodec.decode(big.getBytes(), 4096));
+        assertTrue(tooLong.getMessage().contains("steps × n"), tooLong.getMessage());
         byte[] inf = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putDouble(Double.POSITIVE_INFINITY).array();
         String rec = "{\"v\":1,\"n\":1,\"data_b64\":\"" + Base64.getEncoder().encodeToString(inf) + "\"}";
         assertThrows(InvalidRecordException.class, () -> AnalysisCodec.decodeRequest(Json.parseObject(rec.getBytes()), 16, true, "x"));

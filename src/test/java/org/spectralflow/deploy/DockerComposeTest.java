@@ -90,6 +90,8 @@ class DockerComposeTest {
         for (String s : new String[] {"jobmanager", "taskmanager"})
             assertTrue(text(service(s).get("volumes")).contains(":" + dir), s + " mounts the checkpoint directory " + dir);
         assertNotNull(flink.getString("env.java.opts.all", null), "Java 17 module opens are configured");
+        assertTrue(dockerfile.contains("mkdir -p " + dir) && dockerfile.contains("chown -R flink:flink") ,
+                "the image creates the checkpoint directory for the flink user, so the volume inherits its owner");
     }
 
     @Test

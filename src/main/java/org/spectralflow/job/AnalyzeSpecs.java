@@ -8,11 +8,9 @@ import org.spectralflow.codec.Json;
 import org.spectralflow.codec.ResultCodec;
 import org.spectralflow.codec.SpecCodec;
 import org.spectralflow.math.Analyzer;
-import org.spectralflow.math.MatrixGenerator;
 import org.spectralflow.model.Analysis;
 import org.spectralflow.model.CellKey;
 import org.spectralflow.model.Contribution;
-import org.spectralflow.model.Ensemble;
 import org.spectralflow.model.Spec;
 
 /** Decode a spec, draw its matrix from its seed, analyse it; anything that fails goes to the DLQ. */
@@ -31,9 +29,7 @@ final class AnalyzeSpecs extends ProcessFunction<RawRecord, TrialResult> {
         Analysis a;
         try {
             spec = SpecCodec.decode(r.value(), cfg.maxN());
-            double[] w = spec.ensemble() == Ensemble.GIVEN ? MatrixGenerator.scaleGiven(spec.data(), spec.n(), spec.scaling(), spec.scale())
-                    : MatrixGenerator.generate(spec.recipe(), spec.seed());
-            a = Analyzer.analyze(spec.request(w));
+            a = Analyzer.analyze(spec);
         } catch (RuntimeException e) {
             ctx.output(SIDE, deadLetter(cfg.dlqTopic(), r, e));
             return;

@@ -4,7 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.spectralflow.model.Analysis;
 import org.spectralflow.model.AnalysisRequest;
+import org.spectralflow.model.Ensemble;
 import org.spectralflow.model.Precision;
+import org.spectralflow.model.Scaling;
+import org.spectralflow.model.Spec;
 import org.spectralflow.model.Spectrum;
 
 /** The whole per-matrix analysis of DESIGN §3: spectrum, linear and tanh propagation, finite precision. */
@@ -12,9 +15,34 @@ public final class Analyzer {
     private Analyzer() {}
 
     public static Analysis analyze(AnalysisRequest r) {
+        return analyze(r, Spectra.analyze(r.w(), r.n()));
+    }
+
+    /**
+     * Draws a spec's matrix from its seed and analyses it. With {@code radius} scaling the
+     * spectrum of the unscaled draw is computed once and scaled with the matrix, instead of a
+     * second eigen-decomposition of the scaled matrix (equal to rounding).
+     */
+    public static Analysis analyze(Spec s) {
+        boolean given = s.ensemble() == Ensemble.GIVEN;
+        if (s.scaling() != Scaling.RADIUS) {
+            double[] w = given ? MatrixGenerator.scaleGiven(s.data(), s.n(), s.scaling(), s.scale())
+                    : MatrixGenerator.generate(s.recipe(), s.seed());
+            return analyze(s.request(w));
+        }
+        double[] w = given ? s.data().clone() : MatrixGenerator.unscaled(s.recipe(), s.seed());
+        Spectrum raw = Spectra.analyze(w, s.n());
+        if (raw.rho() == 0 && s.scale() != 0)
+            throw new IllegalArgumentException("cannot scale to radius " + s.scale() + ": the matrix has spectral radius 0");
+        double c = raw.rho() == 0 ? 0 : s.scale() / raw.rho();
+        for (int i = 0; i < w.length; i++) w[i] *= c;
+        return analyze(s.request(w), c == 0 ? Spectra.analyze(w, s.n()) : raw.scaled(c));
+    }
+
+    /** The analysis of a request whose matrix's spectrum is already known. */
+    static Analysis analyze(AnalysisRequest r, Spectrum spectrum) {
         int n = r.n();
         double[] w = r.w();
-        Spectrum spectrum = Spectra.analyze(w, n);
         long seed = r.seed();
         double[] g = r.g() != null ? r.g() : new SeededRandom(seed, SeededRandom.Stream.G).unitVector(n);
         double[] h0 = r.h0() != null ? r.h0() : new SeededRandom(seed, SeededRandom.Stream.H0).gaussians(n);

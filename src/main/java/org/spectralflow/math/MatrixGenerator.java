@@ -13,6 +13,16 @@ public final class MatrixGenerator {
 
     /** The next matrix of a recipe drawn from {@code rng}, scaled as the recipe says. */
     public static double[] generate(MatrixRecipe r, SeededRandom rng) {
+        double[] w = unscaled(r, rng);
+        return r.scaling() == org.spectralflow.model.Scaling.RADIUS ? toRadius(w, r.n(), r.scale()) : w;
+    }
+
+    /** The matrix of a recipe before radius scaling (gain scaling included), from the seed's MATRIX stream. */
+    public static double[] unscaled(MatrixRecipe r, long seed) {
+        return unscaled(r, new SeededRandom(seed, SeededRandom.Stream.MATRIX));
+    }
+
+    private static double[] unscaled(MatrixRecipe r, SeededRandom rng) {
         int n = r.n();
         double g = r.scaling() == org.spectralflow.model.Scaling.GAIN ? r.scale() : 1.0;
         double[] w = switch (r.ensemble()) {
@@ -22,7 +32,7 @@ public final class MatrixGenerator {
             case ORTHOGONAL -> orthogonal(n, g, rng);
             case GIVEN -> throw new IllegalArgumentException("ensemble 'given' takes its entries from the record");
         };
-        return r.scaling() == org.spectralflow.model.Scaling.RADIUS ? toRadius(w, n, r.scale()) : w;
+        return w;
     }
 
     /**

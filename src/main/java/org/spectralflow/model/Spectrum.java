@@ -13,6 +13,16 @@ package org.spectralflow.model;
 public record Spectrum(double[] re, double[] im, double rho, double theta, double period,
                        double sigma1, double departure, boolean contractive, double[] dominantVector) {
 
+    /** The spectrum of c·W (c > 0): eigenvalues, ρ and σ₁ scale by c; angles, departure and the eigenvector do not. */
+    public Spectrum scaled(double c) {
+        double[] r = re.clone(), i = im.clone();
+        for (int k = 0; k < r.length; k++) {
+            r[k] *= c;
+            i[k] *= c;
+        }
+        return new Spectrum(r, i, rho * c, theta, period, sigma1 * c, departure, sigma1 * c < 1, dominantVector);
+    }
+
     public double lambda1Re() {
         return re.length == 0 ? 0 : re[0];
     }

@@ -15,7 +15,6 @@ import org.knowm.xchart.XYChart;
 import org.spectralflow.codec.StatsCodec;
 import org.spectralflow.codec.StatsCodec.StatsRecord;
 import org.spectralflow.math.Analyzer;
-import org.spectralflow.math.MatrixGenerator;
 import org.spectralflow.model.Activation;
 import org.spectralflow.model.Analysis;
 import org.spectralflow.model.CellStats;
@@ -247,7 +246,7 @@ public final class Report {
         for (long cell : cells) {
             Spec s = grid.spec(cell, 0);
             String label = (grid.scaling() == Scaling.RADIUS ? "r = " : "g = ") + s.scale();
-            picked.put(label, Analyzer.analyze(s.request(MatrixGenerator.generate(s.recipe(), s.seed()))));
+            picked.put(label, Analyzer.analyze(s));
             radius.put(label, s.scale());
         }
         XYChart eig = Charts.chart("Eigenvalues of sample matrices (" + grid.ensembles().get(0).wire() + ", N = " + grid.sizes().get(0) + ")",
@@ -313,7 +312,7 @@ public final class Report {
         long cell = grid.scales().size() / 2;
         for (int t = 0; t < Math.min(grid.trials(), 60) && (real == null || complex == null); t++) {
             Spec s = grid.spec(cell, t);
-            Analysis a = Analyzer.analyze(s.request(MatrixGenerator.generate(s.recipe(), s.seed())));
+            Analysis a = Analyzer.analyze(s);
             if (a.linear().separationRatio() == null) return;
             if (a.spectrum().lambda1Im() == 0 && real == null) real = a;
             if (a.spectrum().lambda1Im() != 0 && complex == null) complex = a;

@@ -15,7 +15,6 @@ import org.spectralflow.kafka.SpecPublisher;
 import org.spectralflow.kafka.TopicAdmin;
 import org.spectralflow.math.Analyzer;
 import org.spectralflow.math.CellAccumulator;
-import org.spectralflow.math.MatrixGenerator;
 import org.spectralflow.model.Activation;
 import org.spectralflow.model.Ensemble;
 import org.spectralflow.model.Precision;
@@ -62,7 +61,7 @@ public final class PipelineOverhead {
         long t0 = System.nanoTime();
         for (Spec s : g.specs())
             pool.submit(() -> {
-                var a = Analyzer.analyze(s.request(MatrixGenerator.generate(s.recipe(), s.seed())));
+                var a = Analyzer.analyze(s);
                 String key = s.cell() + "/" + s.bin(a.spectrum().rho());
                 synchronized (cells) {
                     cells.computeIfAbsent(key, k -> new CellAccumulator()).add(a, s.activation());

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.spectralflow.codec.StatsCodec.StatsRecord;
 import org.spectralflow.math.Analyzer;
 import org.spectralflow.math.CellAccumulator;
-import org.spectralflow.math.MatrixGenerator;
 import org.spectralflow.model.Activation;
 import org.spectralflow.model.CellStats;
 import org.spectralflow.model.Ensemble;
@@ -81,7 +80,7 @@ class FaultToleranceIT {
         g.specs().forEach(specs::add);
         Map<String, CellAccumulator> sync = java.util.Collections.synchronizedMap(clean);
         specs.parallelStream().forEach(s -> {
-            var a = Analyzer.analyze(s.request(MatrixGenerator.generate(s.recipe(), s.seed())));
+            var a = Analyzer.analyze(s);
             CellAccumulator acc = sync.computeIfAbsent(s.sweep() + "/" + s.cell() + "/" + s.bin(a.spectrum().rho()), k -> new CellAccumulator());
             synchronized (acc) {
                 acc.add(a, s.activation());

@@ -19,7 +19,6 @@ import org.spectralflow.codec.StatsCodec.StatsRecord;
 import org.spectralflow.kafka.TopicAdmin;
 import org.spectralflow.math.Analyzer;
 import org.spectralflow.math.CellAccumulator;
-import org.spectralflow.math.MatrixGenerator;
 import org.spectralflow.model.Activation;
 import org.spectralflow.model.Analysis;
 import org.spectralflow.model.CellStats;
@@ -51,7 +50,7 @@ class SweepPipelineTest extends PipelineTestBase {
     static Map<String, CellStats> direct(SweepGrid g) {
         Map<String, CellAccumulator> accs = new HashMap<>();
         for (Spec s : g.specs()) {
-            Analysis a = Analyzer.analyze(s.request(MatrixGenerator.generate(s.recipe(), s.seed())));
+            Analysis a = Analyzer.analyze(s);
             String key = s.sweep() + "/" + s.cell() + "/" + s.bin(a.spectrum().rho());
             accs.computeIfAbsent(key, k -> new CellAccumulator()).add(a, s.activation());
         }

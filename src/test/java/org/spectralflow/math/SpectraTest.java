@@ -204,6 +204,25 @@ class SpectraTest {
     }
 
     @Test
+    void aScaledSpectrumEqualsTheSpectrumOfTheScaledMatrix() {
+        // the sweep scales the unscaled draw's spectrum instead of decomposing c·W again
+        double[] w = MatrixGenerator.generate(new MatrixRecipe(Ensemble.GAUSSIAN, 40, 1, Scaling.GAIN, 1.0), 12L);
+        double c = 1.37;
+        double[] cw = w.clone();
+        Vectors.scale(cw, c);
+        Spectrum direct = Spectra.analyze(cw, 40), scaled = Spectra.analyze(w, 40).scaled(c);
+        for (int i = 0; i < 40; i++) {
+            assertEquals(direct.re()[i], scaled.re()[i], 1e-13);
+            assertEquals(direct.im()[i], scaled.im()[i], 1e-13);
+        }
+        assertEquals(direct.rho(), scaled.rho(), 1e-14);
+        assertEquals(direct.sigma1(), scaled.sigma1(), 1e-14);
+        assertEquals(direct.departure(), scaled.departure(), 1e-12);
+        assertEquals(direct.theta(), scaled.theta(), 1e-13);
+        for (int i = 0; i < 40; i++) assertEquals(direct.dominantVector()[i], scaled.dominantVector()[i], 1e-10);
+    }
+
+    @Test
     void givenMatricesAreScaledAsTheirSpecSays() {
         double[] w = {0.5, 2, 0, -0.25}; // triangular: ρ = 0.5
         assertEquals(1.3, Spectra.radius(MatrixGenerator.scaleGiven(w, 2, Scaling.RADIUS, 1.3), 2), 1e-15);

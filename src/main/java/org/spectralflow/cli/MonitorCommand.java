@@ -34,6 +34,10 @@ final class MonitorCommand implements Callable<Integer> {
     @Option(names = "--embedded-port", description = "Port of the embedded broker, if free (default: ${DEFAULT-VALUE}).")
     int embeddedPort = 9092;
 
+    @Option(names = "--state-dir", description = "With --bootstrap-servers: keep checkpoints here and resume from the newest "
+            + "on the next start, so regimes and trends survive a restart (default: ${DEFAULT-VALUE}).")
+    java.nio.file.Path stateDir = java.nio.file.Path.of("runs/monitor-state");
+
     @Option(names = "--duration", description = "Stop after this many seconds (default: run until interrupted).")
     long durationSeconds = 0;
 
@@ -52,7 +56,13 @@ final class MonitorCommand implements Callable<Integer> {
             }
             MonitorJobConfig cfg = monitor.config(bootstrap, kafka.clientProperties(), parallelism);
             MonitorTopics.ensure(cfg, monitor.weightPartitions);
-            StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, SweepRunner.flinkConfiguration());
+            org.apache.flink.configuration.Configuration conf = SweepRunner.flinkConfiguration();
+            if (embedded == null) {
+                // an external broker outlives this process, so the job's state should too
+                org.spectralflow.job.Checkpoints.retainAndRestore(conf, stateDir)
+                        .ifPresent(p -> System.err.println("resuming from checkpoint " + p));
+            }
+            StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
             MonitorJob.build(env, cfg);
             job = env.executeAsync("spectralflow monitor");
             System.err.println("monitoring: publish weights to topic " + cfg.weightsTopic() + " at " + bootstrap);

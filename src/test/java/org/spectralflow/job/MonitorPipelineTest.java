@@ -9,11 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.JobClient;
@@ -175,11 +173,8 @@ class MonitorPipelineTest extends PipelineTestBase {
         return out;
     }
 
-    static Path latestCheckpoint(JobClient job) throws Exception {
-        try (Stream<Path> s = Files.walk(checkpoints.resolve(job.getJobID().toString()))) {
-            return s.filter(p -> p.getFileName().toString().equals("_metadata"))
-                    .max(Comparator.comparingLong(p -> p.toFile().lastModified())).orElseThrow().getParent();
-        }
+    static Path latestCheckpoint(JobClient job) {
+        return Checkpoints.latest(checkpoints.resolve(job.getJobID().toString())).orElseThrow();
     }
 
     @Test

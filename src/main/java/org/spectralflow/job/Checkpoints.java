@@ -1,0 +1,43 @@
+package org.spectralflow.job;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.StateRecoveryOptions;
+
+/** Retained checkpoints in a directory of the user's: where a restarted job picks its state up again. */
+public final class Checkpoints {
+    private Checkpoints() {}
+
+    /**
+     * Configures checkpoints to go to {@code dir} and to outlive the job (cancelled, failed or killed
+     * with its process), and to restore from the newest complete one found there, if any.
+     *
+     * @return the checkpoint restored from, if any
+     */
+    public static Optional<Path> retainAndRestore(Configuration c, Path dir) {
+        c.setString("execution.checkpointing.dir", dir.toAbsolutePath().toUri().toString());
+        c.setString("execution.checkpointing.externalized-checkpoint-retention", "RETAIN_ON_CANCELLATION");
+        Optional<Path> latest = latest(dir);
+        latest.ifPresent(p -> c.set(StateRecoveryOptions.SAVEPOINT_PATH, p.toString()));
+        return latest;
+    }
+
+    /** The newest complete checkpoint (a chk-N directory holding _metadata) below dir. */
+    public static Optional<Path> latest(Path dir) {
+        if (!Files.isDirectory(dir)) return Optional.empty();
+        try (Stream<Path> s = Files.walk(dir, 3)) {
+            return s.filter(p -> p.getFileName().toString().equals("_metadata"))
+                    .filter(p -> p.getParent().getFileName().toString().startsWith("chk-"))
+                    .max(Comparator.comparingLong(p -> p.toFile().lastModified()))
+                    .map(Path::getParent);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

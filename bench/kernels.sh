@@ -25,5 +25,14 @@ for n in sorted(rows):
     r = rows[n]
     e, a, t = r.get("eigenvalues"), r.get("fullAnalysis"), r.get("tanhPropagation100Steps")
     print(f"{n:>5} {numpy[n]:>17.3f} {e:>18.3f} {e/numpy[n]:>6.2f} {a:>20.3f} {a/e:>12.2f} {t:>18.3f}")
+import math
+def slope(points):
+    xs = [math.log(p[0]) for p in points]; ys = [math.log(p[1]) for p in points]
+    mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
+    return sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sum((x - mx) ** 2 for x in xs)
+big = [n for n in sorted(rows) if n >= 64]
+if len(big) >= 2:
+    print(f"cost ~ N^k for N >= 64 (least squares on log-log): full analysis k = {slope([(n, rows[n]['fullAnalysis']) for n in big]):.2f}, "
+          f"eigenvalues k = {slope([(n, rows[n]['eigenvalues']) for n in big]):.2f}")
 PY
 java -cp "$CP" org.spectralflow.cli.Main info | head -1

@@ -80,8 +80,18 @@ class SweepPipelineTest extends PipelineTestBase {
     void finalStatisticsEqualTheCoreOnTheSameSpecs() throws Exception {
         SweepGrid g = grid("e2e", Scaling.RADIUS, List.of(0.9, 1.1), List.of(Activation.LINEAR, Activation.TANH),
                 List.of(Precision.NONE, Precision.F32), 16, 5, 50);
-        SweepRunner.Outcome out = SweepRunner.run(g, config("e2e", 2), env(), 3, null);
+        SweepRunner.Outcome out = SweepRunner.run(g, config("e2e", 2).withResults("e2e.results"), env(), 3, null);
         assertEquals(40, out.published());
+        List<JsonNode> results = KafkaTestSupport.readAll(kafka.bootstrapServers(), "e2e.results");
+        assertEquals(40, results.size(), "one sf.results record per matrix");
+        assertEquals(40, results.stream().map(r -> r.get("id").asText()).distinct().count());
+        for (JsonNode r : results) {
+            assertEquals("e2e", r.get("sweep").asText());
+            assertEquals(16, r.get("n").asInt());
+            assertEquals(16, r.get("spectrum").get("re").size());
+            assertEquals(50, r.get("linear").get("growth").size());
+            assertTrue(r.get("tanh").has("gradient_ratio"));
+        }
         assertTrue(out.duplicateFinals().isEmpty(), "one final per cell: " + out.duplicateFinals());
         assertEquals(g.cells(), out.finals().size(), "radius sweeps have one bin per cell");
         Map<String, CellStats> expected = direct(g);

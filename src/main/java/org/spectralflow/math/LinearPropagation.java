@@ -36,14 +36,16 @@ public final class LinearPropagation {
         double[] bxh = new double[n], bxl = new double[n], byh = new double[n], byl = new double[n];
         double[] bp = new double[n], diff = new double[n];
         double[] growth = new double[steps], separation = new double[steps];
-        double logScale = 0, logLogA = 0, logP = 0, peak = sigma1;
+        // vectors are renormalised by powers of two, exactly: a norm is its mantissa norm × 2^exponent
+        long exp = 0, probeExp = 0;
+        double logLogA = 0, peak = sigma1;
         double logRho = Math.log(rho), logDelta = Math.log(delta / gNorm);
         for (int s = 1; s <= steps; s++) {
             Vectors.multiplyTransposedDD(w, n, xh, xl, yh, yl, bxh, bxl, byh, byl);
             double c = Vectors.norm(bxh);
             if (c == 0) c = Vectors.norm(byh);
             int e = c == 0 || !Double.isFinite(c) ? 0 : Math.getExponent(c);
-            double scale = Math.scalb(1.0, -e); // exact rescaling
+            double scale = Math.scalb(1.0, -e);
             for (int i = 0; i < n; i++) {
                 xh[i] = bxh[i] * scale;
                 xl[i] = bxl[i] * scale;
@@ -51,22 +53,31 @@ public final class LinearPropagation {
                 yl[i] = byl[i] * scale;
                 diff[i] = (yh[i] - xh[i]) + (yl[i] - xl[i]);
             }
-            logScale += e * LN2;
-            double logA = logScale + Math.log(Vectors.norm(xh));
-            logLogA = logA;
-            growth[s - 1] = Math.exp(logA);
-            double logRatio = logScale + Math.log(Vectors.norm(diff)) - logDelta - s * logRho;
-            separation[s - 1] = Math.exp(logRatio);
+            exp += e;
+            double norm = Vectors.norm(xh);
+            logLogA = exp * LN2 + Math.log(norm);
+            growth[s - 1] = times2To(norm, exp);
+            double dn = Vectors.norm(diff), num = times2To(dn, exp), den = delta / gNorm * Math.pow(rho, s);
+            separation[s - 1] = num > Double.MIN_NORMAL && den > Double.MIN_NORMAL && Double.isFinite(num) && Double.isFinite(den)
+                    ? num / den // in range: a few ulps
+                    : Math.exp(exp * LN2 + Math.log(dn) - logDelta - s * logRho);
 
             Vectors.multiplyTransposed(w, n, p, bp);
             double cp = Vectors.norm(bp);
-            logP += Math.log(cp);
-            if (cp > 0) for (int i = 0; i < n; i++) p[i] = bp[i] / cp;
-            peak = Math.max(peak, Math.max(growth[s - 1], Math.exp(logP)));
+            int ep = cp == 0 || !Double.isFinite(cp) ? 0 : Math.getExponent(cp);
+            probeExp += ep;
+            double pscale = Math.scalb(1.0, -ep);
+            for (int i = 0; i < n; i++) p[i] = bp[i] * pscale;
+            peak = Math.max(peak, Math.max(growth[s - 1], times2To(Vectors.norm(p), probeExp)));
         }
         double rate = logLogA / steps;
         return new Analysis.Linear(steps, growth, rate, separation, peak, forwardLyapunov(w, n, g, steps),
                 Outcome.ofLogRatio(logLogA, explode));
+    }
+
+    /** x·2^e as a double (0 or ∞ out of range), for exponents beyond int as well. */
+    static double times2To(double x, long e) {
+        return Math.scalb(x, (int) Math.max(-4000, Math.min(4000, e)));
     }
 
     /** Growth of g under a product of independent random matrices drawn from {@code recipe}. */

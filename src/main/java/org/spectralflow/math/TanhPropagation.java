@@ -41,16 +41,24 @@ public final class TanhPropagation {
 
         double[] g = gT.clone(), dg = new double[n];
         Vectors.scale(g, 1 / Vectors.norm(gT)); // q = ‖g₀‖/‖g_T‖ is invariant to g_T's norm
-        double logQ = 0;
+        long exp = 0; // g is renormalised by powers of two, exactly
+        boolean zero = false;
         for (int t = steps - 1; t >= 0; t--) {
             double[] dt = d[t];
             for (int i = 0; i < n; i++) dg[i] = dt[i] * g[i];
             Vectors.multiplyTransposed(w, n, dg, g);
             double c = Vectors.norm(g);
-            logQ += Math.log(c);
-            if (c == 0) break;
-            Vectors.scale(g, 1 / c);
+            if (c == 0) {
+                zero = true;
+                break;
+            }
+            int e = Math.getExponent(c);
+            exp += e;
+            Vectors.scale(g, Math.scalb(1.0, -e));
         }
-        return new Analysis.Tanh(steps, Math.exp(logQ), logQ / steps, lyapunov, Outcome.ofLogRatio(logQ, explode));
+        double norm = zero ? 0 : Vectors.norm(g);
+        double logQ = zero ? Double.NEGATIVE_INFINITY : exp * Math.log(2) + Math.log(norm);
+        double q = zero ? 0 : LinearPropagation.times2To(norm, exp);
+        return new Analysis.Tanh(steps, q, logQ / steps, lyapunov, Outcome.ofLogRatio(logQ, explode));
     }
 }

@@ -35,13 +35,14 @@ public final class LinearPropagation {
         double[] p = topRightSingularVector(w, n, probeSeed);
         double[] bxh = new double[n], bxl = new double[n], byh = new double[n], byl = new double[n];
         double[] bp = new double[n], diff = new double[n];
+        double[][] scratch = new double[4][n];
         double[] growth = new double[steps], separation = new double[steps];
         // vectors are renormalised by powers of two, exactly: a norm is its mantissa norm × 2^exponent
         long exp = 0, probeExp = 0;
         double logLogA = 0, peak = sigma1;
         double logRho = Math.log(rho), logDelta = Math.log(delta / gNorm);
         for (int s = 1; s <= steps; s++) {
-            Vectors.multiplyTransposedDD(w, n, xh, xl, yh, yl, bxh, bxl, byh, byl);
+            Vectors.multiplyTransposedDD(w, n, xh, xl, yh, yl, bxh, bxl, byh, byl, scratch);
             double c = Vectors.norm(bxh);
             if (c == 0) c = Vectors.norm(byh);
             int e = c == 0 || !Double.isFinite(c) ? 0 : Math.getExponent(c);

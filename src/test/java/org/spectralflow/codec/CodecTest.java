@@ -44,7 +44,9 @@ class CodecTest {
         java.util.Set<Long> seeds = new java.util.HashSet<>();
         for (Spec s : g.specs()) seeds.add(s.seed());
         assertEquals(6, seeds.size());
-        assertEquals(g.spec(1, 2).seed(), g.spec(1, 2).seed());
+        assertNotEquals(g.spec(1, 0).seed(), g.spec(0, 1).seed(), "cell and trial are not interchangeable in the seed");
+        assertEquals("g/1/2", g.spec(1, 2).id());
+        assertEquals(2.0, g.spec(1, 2).scale(), "cells run over the scales");
     }
 
     @Test

@@ -2,9 +2,6 @@ package org.spectralflow.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.spectralflow.codec.GridCodec;
@@ -37,12 +34,7 @@ final class ReportCommand implements Callable<Integer> {
         Path dir = out.resolve(sweep);
         List<StatsRecord> finals;
         if (kafka.bootstrapServers != null) {
-            try (StatsFollower f = new StatsFollower(kafka.bootstrapServers, kafka.clientProperties(), Topics.STATS, sweep, null)) {
-                f.drain(Duration.ofSeconds(60));
-                finals = new ArrayList<>(f.finals().values());
-            }
-            finals.sort(Comparator.<StatsRecord>comparingLong(s -> s.key().cell()).thenComparing(s -> s.key().bin()));
-            if (finals.isEmpty()) throw new IllegalArgumentException("no final statistics of sweep '" + sweep + "' in " + Topics.STATS);
+            finals = StatsFollower.collect(kafka.bootstrapServers, kafka.clientProperties(), Topics.STATS, sweep);
             StatsFiles.write(dir, finals);
         } else {
             if (!Files.isDirectory(dir)) throw new IllegalArgumentException("no run directory " + dir + " (give --out, or --bootstrap-servers)");

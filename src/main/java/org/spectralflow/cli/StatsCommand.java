@@ -1,9 +1,6 @@
 package org.spectralflow.cli;
 
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.spectralflow.codec.StatsCodec.StatsRecord;
@@ -30,15 +27,10 @@ final class StatsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (kafka.bootstrapServers == null) throw new IllegalArgumentException("--bootstrap-servers is required");
-        try (StatsFollower f = new StatsFollower(kafka.bootstrapServers, kafka.clientProperties(), Topics.STATS, sweep, null)) {
-            f.drain(Duration.ofSeconds(60));
-            List<StatsRecord> finals = new ArrayList<>(f.finals().values());
-            finals.sort(Comparator.<StatsRecord>comparingLong(s -> s.key().cell()).thenComparing(s -> s.key().bin()));
-            if (finals.isEmpty()) throw new IllegalArgumentException("no final statistics of sweep '" + sweep + "' in " + Topics.STATS);
-            StatsFiles.write(out.resolve(sweep), finals);
-            System.out.print(StatsFiles.table(finals));
-            System.out.println("wrote " + out.resolve(sweep).resolve("stats.csv"));
-        }
+        List<StatsRecord> finals = StatsFollower.collect(kafka.bootstrapServers, kafka.clientProperties(), Topics.STATS, sweep);
+        StatsFiles.write(out.resolve(sweep), finals);
+        System.out.print(StatsFiles.table(finals));
+        System.out.println("wrote " + out.resolve(sweep).resolve("stats.csv"));
         return 0;
     }
 }

@@ -2,8 +2,6 @@ package org.spectralflow.deploy;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongConsumer;
@@ -51,8 +49,7 @@ public final class ClusterSweep {
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
             f.drain(Duration.ofSeconds(30));
-            List<StatsRecord> finals = new ArrayList<>(f.finals().values());
-            finals.sort(Comparator.<StatsRecord>comparingLong(s -> s.key().cell()).thenComparing(s -> s.key().bin()));
+            List<StatsRecord> finals = f.finals();
             long counted = finals.stream().mapToLong(s -> s.stats().count()).sum();
             return new Outcome(finals, f.duplicateFinals(), counted, seconds, job);
         }

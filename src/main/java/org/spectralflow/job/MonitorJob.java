@@ -19,9 +19,8 @@ public final class MonitorJob {
     public static void build(StreamExecutionEnvironment env, MonitorJobConfig cfg) {
         env.enableCheckpointing(cfg.checkpointIntervalMs(), CheckpointingMode.EXACTLY_ONCE);
         env.setParallelism(cfg.parallelism());
-        SweepJobConfig k = cfg.kafka();
         // Readings are ordered per layer by the Kafka key; nothing is windowed, so no watermarks.
-        DataStream<RawRecord> raw = env.fromSource(SweepJob.source(k, cfg.weightsTopic(), null, false),
+        DataStream<RawRecord> raw = env.fromSource(SweepJob.source(cfg.bootstrapServers(), cfg.groupId(), cfg.kafkaProperties(), cfg.weightsTopic(), null, false),
                 WatermarkStrategy.noWatermarks(), "weights").uid("weights-source").name("sf.weights");
         SingleOutputStreamOperator<LayerReading> readings = raw
                 .process(new AnalyzeWeights(cfg), TypeInformation.of(LayerReading.class))
@@ -31,6 +30,6 @@ public final class MonitorJob {
                 .process(new MonitorLayers(cfg), TypeInformation.of(OutMessage.class))
                 .uid("layers").name("regimes and forecasts");
         out.union(readings.getSideOutput(AnalyzeSpecs.SIDE))
-                .sinkTo(SweepJob.sink(k, cfg.transactionalIdPrefix())).uid("kafka-sink").name("sf.health, sf.alerts, sf.dlq");
+                .sinkTo(SweepJob.sink(cfg.bootstrapServers(), cfg.kafkaProperties(), cfg.transactionalIdPrefix())).uid("kafka-sink").name("sf.health, sf.alerts, sf.dlq");
     }
 }

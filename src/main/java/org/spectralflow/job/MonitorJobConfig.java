@@ -15,10 +15,4 @@ public record MonitorJobConfig(String bootstrapServers, String weightsTopic, Str
                 "spectralflow-monitor", org.spectralflow.codec.MatrixCodec.DEFAULT_MAX_N, 2_000, "spectralflow-monitor",
                 Map.of(), 2, MonitorSettings.defaults());
     }
-
-    /** The same Kafka settings as a sweep config, for the shared source and sink builders. */
-    SweepJobConfig kafka() {
-        return new SweepJobConfig(bootstrapServers, weightsTopic, null, healthTopic, dlqTopic, groupId, false, null, maxN,
-                0, checkpointIntervalMs, transactionalIdPrefix, kafkaProperties, parallelism);
-    }
 }

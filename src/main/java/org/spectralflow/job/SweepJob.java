@@ -35,7 +35,7 @@ public final class SweepJob {
         env.setParallelism(cfg.parallelism());
 
         // Specs carry no event time and nothing here is windowed: no watermarks, on purpose.
-        DataStream<RawRecord> raw = env.fromSource(source(cfg, cfg.specsTopic(), cfg.startOffsets(), cfg.bounded()),
+        DataStream<RawRecord> raw = env.fromSource(source(cfg.bootstrapServers(), cfg.groupId(), cfg.kafkaProperties(), cfg.specsTopic(), cfg.startOffsets(), cfg.bounded()),
                 WatermarkStrategy.noWatermarks(), "specs").uid("specs-source").name("sf.specs");
 
         SingleOutputStreamOperator<TrialResult> trials = raw
@@ -48,16 +48,18 @@ public final class SweepJob {
                 .uid("aggregate").name("aggregate cells");
 
         stats.union(trials.getSideOutput(AnalyzeSpecs.SIDE))
-                .sinkTo(sink(cfg, cfg.transactionalIdPrefix())).uid("kafka-sink").name("sf.stats, sf.results, sf.dlq");
+                .sinkTo(sink(cfg.bootstrapServers(), cfg.kafkaProperties(), cfg.transactionalIdPrefix())).uid("kafka-sink").name("sf.stats, sf.results, sf.dlq");
     }
 
-    static KafkaSource<RawRecord> source(SweepJobConfig cfg, String topic, Map<Integer, Long> start, boolean bounded) {
+    /** A source of raw records from one topic, read_committed, from the given offsets or the group's committed ones. */
+    static KafkaSource<RawRecord> source(String bootstrap, String groupId, Map<String, String> kafkaProperties, String topic,
+                                         Map<Integer, Long> start, boolean bounded) {
         KafkaSourceBuilder<RawRecord> b = KafkaSource.<RawRecord>builder()
-                .setBootstrapServers(cfg.bootstrapServers())
+                .setBootstrapServers(bootstrap)
                 .setTopics(topic)
-                .setGroupId(cfg.groupId())
+                .setGroupId(groupId)
                 .setDeserializer(new RawRecordDeserializer())
-                .setProperties(properties(cfg.kafkaProperties()))
+                .setProperties(properties(kafkaProperties))
                 .setProperty("isolation.level", "read_committed")
                 .setProperty("max.partition.fetch.bytes", "67108864")
                 .setProperty("fetch.max.bytes", "134217728");
@@ -72,12 +74,13 @@ public final class SweepJob {
         return b.build();
     }
 
-    static KafkaSink<OutMessage> sink(SweepJobConfig cfg, String transactionalIdPrefix) {
-        Properties p = properties(cfg.kafkaProperties());
+    /** The one exactly-once sink of a job: every message goes to its own topic in one transaction per checkpoint. */
+    static KafkaSink<OutMessage> sink(String bootstrap, Map<String, String> kafkaProperties, String transactionalIdPrefix) {
+        Properties p = properties(kafkaProperties);
         p.putIfAbsent("transaction.timeout.ms", TRANSACTION_TIMEOUT_MS);
         p.putIfAbsent("max.request.size", "67108864");
         return KafkaSink.<OutMessage>builder()
-                .setBootstrapServers(cfg.bootstrapServers())
+                .setBootstrapServers(bootstrap)
                 .setKafkaProducerConfig(p)
                 .setRecordSerializer(new OutMessageSerializer())
                 .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)

@@ -1,8 +1,6 @@
 package org.spectralflow.job;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -83,9 +81,7 @@ public final class SweepRunner {
             // the bounded job commits its last transaction before it finishes: read up to there
             follower.drain(Duration.ofSeconds(30));
             if (progress != null) progress.accept(new Progress(follower.done(), published, (System.nanoTime() - t0) / 1e9));
-            List<StatsRecord> finals = new ArrayList<>(follower.finals().values());
-            finals.sort(Comparator.<StatsRecord>comparingLong(s -> s.key().cell()).thenComparing(s -> s.key().bin()));
-            return new Outcome(finals, follower.duplicateFinals(), published, (System.nanoTime() - t0) / 1e9);
+            return new Outcome(follower.finals(), follower.duplicateFinals(), published, (System.nanoTime() - t0) / 1e9);
         }
     }
 }

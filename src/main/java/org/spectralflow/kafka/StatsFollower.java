@@ -72,8 +72,22 @@ public final class StatsFollower implements AutoCloseable {
             poll(Duration.ofMillis(100));
     }
 
-    public Map<String, StatsRecord> finals() {
-        return finals;
+    /** The finals received so far, one per stats key, ordered by cell then bin. */
+    public List<StatsRecord> finals() {
+        List<StatsRecord> out = new ArrayList<>(finals.values());
+        out.sort(java.util.Comparator.<StatsRecord>comparingLong(s -> s.key().cell()).thenComparing(s -> s.key().bin()));
+        return out;
+    }
+
+    /** Every committed final of a sweep on the stats topic, ordered; a clear error when there is none. */
+    public static List<StatsRecord> collect(String bootstrap, Map<String, String> extra, String topic, String sweep)
+            throws Exception {
+        try (StatsFollower f = new StatsFollower(bootstrap, extra, topic, sweep, null)) {
+            f.drain(Duration.ofSeconds(60));
+            List<StatsRecord> out = f.finals();
+            if (out.isEmpty()) throw new IllegalArgumentException("no final statistics of sweep '" + sweep + "' in " + topic);
+            return out;
+        }
     }
 
     /** Stats keys that received more than one final: must stay empty. */

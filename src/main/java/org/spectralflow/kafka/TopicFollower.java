@@ -13,7 +13,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 /** Follows topics' committed records without a consumer group, from the beginning or from now. */
 public final class TopicFollower implements AutoCloseable {
     /** One record: its topic, key and value. */
-    public record Message(String topic, String key, byte[] value, long timestampMs) {}
+    public record Message(String topic, String key, byte[] value) {}
 
     private final KafkaConsumer<byte[], byte[]> consumer;
 
@@ -35,7 +35,7 @@ public final class TopicFollower implements AutoCloseable {
         List<Message> out = new ArrayList<>();
         for (ConsumerRecord<byte[], byte[]> r : consumer.poll(wait))
             out.add(new Message(r.topic(), r.key() == null ? null : new String(r.key(), java.nio.charset.StandardCharsets.UTF_8),
-                    r.value(), r.timestamp()));
+                    r.value()));
         return out;
     }
 

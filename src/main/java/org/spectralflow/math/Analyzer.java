@@ -49,8 +49,8 @@ public final class Analyzer {
         double[] bias = r.bias() != null ? r.bias() : seededBias(n, r.biasStd(), seed);
 
         Analysis.Linear linear = r.independentJacobians() == null
-                ? LinearPropagation.fixed(w, n, g, spectrum.dominantVector(), spectrum.rho(), spectrum.sigma1(),
-                        r.delta(), r.steps(), r.explode(), seed)
+                ? LinearPropagation.fixed(w, n, g, spectrum.dominantVector(), spectrum.rho(),
+                        spectrum.topSingularVector(), spectrum.sigma1(), r.delta(), r.steps(), r.explode())
                 : LinearPropagation.independent(r.independentJacobians(), g, r.steps(), r.explode(), seed);
         double[] u0 = new SeededRandom(seed, SeededRandom.Stream.LYAPUNOV).unitVector(n);
         Analysis.Tanh tanh = TanhPropagation.run(w, n, h0, bias, g, u0, r.steps(), r.explode());

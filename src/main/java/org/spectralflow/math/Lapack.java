@@ -84,20 +84,24 @@ final class Lapack {
         return new double[][] {re, im};
     }
 
-    /** The largest singular value (a is destroyed). */
-    static double largestSingularValue(int n, double[] a) {
-        double[] s = new double[n];
-        double[] dummy = new double[1];
+    /**
+     * The largest singular value of B (column-major, destroyed) and the unit right singular
+     * vector p with ‖B p‖ = σ₁.
+     */
+    static TopSingularValue.Result topSingular(int n, double[] b) {
+        double[] s = new double[n], u = new double[n * n], vt = new double[n * n];
         int[] iwork = new int[8 * n];
         intW info = new intW(0);
         double[] query = new double[1];
-        L.dgesdd("N", n, n, a, n, s, dummy, 1, dummy, 1, query, -1, iwork, info);
+        L.dgesdd("S", n, n, b, n, s, u, n, vt, n, query, -1, iwork, info);
         double[] work = new double[Math.max(1, (int) query[0])];
-        L.dgesdd("N", n, n, a, n, s, dummy, 1, dummy, 1, work, work.length, iwork, info);
+        L.dgesdd("S", n, n, b, n, s, u, n, vt, n, work, work.length, iwork, info);
         if (info.val > 0)
             throw new ArithmeticException("the SVD did not converge (dgesdd info " + info.val + ")");
         check("dgesdd", info);
-        return s[0];
+        double[] p = new double[n];
+        for (int j = 0; j < n; j++) p[j] = vt[j * n]; // first row of Vᵀ
+        return new TopSingularValue.Result(s[0], p, 0);
     }
 
     private static void check(String routine, intW info) {

@@ -8,54 +8,48 @@ import org.spectralflow.model.Outcome;
  * Linear back-propagation by B = Wᵀ (DESIGN §3): growth curve, rate, the separation of g and
  * g + δv propagated as two vectors, the transient peak, and the forward Lyapunov exponent.
  * Vectors are renormalised every step (a pair by one common factor) and norms kept as logarithms.
+ * The pair is propagated in double precision, as any float64 simulation would: the ratio's
+ * rounding error grows like T·ε/δ (about 1e-9 at δ = 1e-6, T = 100).
  */
 public final class LinearPropagation {
-    private static final int PROBE_ITERATIONS = 30;
     private static final double LN2 = Math.log(2);
 
     private LinearPropagation() {}
 
     /**
      * @param v unit dominant eigenvector of B, |λ₁| = rho
-     * @param probeSeed seeds the start of the power iteration for the transient-peak probe
+     * @param probe unit vector with ‖B probe‖ = σ₁: its growth under B bounds ‖Bⁿ‖₂ from below
      */
-    public static Analysis.Linear fixed(double[] w, int n, double[] g, double[] v, double rho, double sigma1,
-                                        double delta, int steps, double explode, long probeSeed) {
-        // x and y = x + δv/‖g‖ travel in double-double and are rescaled by one power of two, so
-        // their difference, δ|λ₁|ⁿ against |x| ~ ρⁿ, keeps ~50 bits over many steps
+    public static Analysis.Linear fixed(double[] w, int n, double[] g, double[] v, double rho, double[] probe,
+                                        double sigma1, double delta, int steps, double explode) {
+        // One n×3 block [x | y | p] goes through B per step (one pass over W): x = g/‖g‖,
+        // y = (g + δv)/‖g‖, and p, the transient probe. x and y share one power-of-two factor.
         double gNorm = Vectors.norm(g);
-        double[] xh = new double[n], xl = new double[n], yh = new double[n], yl = new double[n];
+        double[] cur = new double[3 * n], next = new double[3 * n], diff = new double[n];
         for (int i = 0; i < n; i++) {
-            xh[i] = g[i] / gNorm;
-            xl[i] = Math.fma(-xh[i], gNorm, g[i]) / gNorm;
-            double d = delta * v[i] / gNorm;
-            yh[i] = xh[i] + d;
-            yl[i] = ((xh[i] - (yh[i] - (yh[i] - xh[i]))) + (d - (yh[i] - xh[i]))) + xl[i];
+            cur[i] = g[i] / gNorm;
+            cur[n + i] = cur[i] + delta * v[i] / gNorm;
         }
-        double[] p = topRightSingularVector(w, n, probeSeed);
-        double[] bxh = new double[n], bxl = new double[n], byh = new double[n], byl = new double[n];
-        double[] bp = new double[n], diff = new double[n];
-        double[][] scratch = new double[4][n];
+        System.arraycopy(probe, 0, cur, 2 * n, n);
         double[] growth = new double[steps], separation = new double[steps];
-        // vectors are renormalised by powers of two, exactly: a norm is its mantissa norm × 2^exponent
+        // renormalised by powers of two, exactly: a norm is its mantissa norm × 2^exponent
         long exp = 0, probeExp = 0;
         double logLogA = 0, peak = sigma1;
         double logRho = Math.log(rho), logDelta = Math.log(delta / gNorm);
         for (int s = 1; s <= steps; s++) {
-            Vectors.multiplyTransposedDD(w, n, xh, xl, yh, yl, bxh, bxl, byh, byl, scratch);
-            double c = Vectors.norm(bxh);
-            if (c == 0) c = Vectors.norm(byh);
-            int e = c == 0 || !Double.isFinite(c) ? 0 : Math.getExponent(c);
+            Vectors.multiplyTransposed(w, n, cur, next, 3);
+            double c = Vectors.norm(next, 0, n);
+            if (c == 0) c = Vectors.norm(next, n, n);
+            int e = exponent(c);
             double scale = Math.scalb(1.0, -e);
             for (int i = 0; i < n; i++) {
-                xh[i] = bxh[i] * scale;
-                xl[i] = bxl[i] * scale;
-                yh[i] = byh[i] * scale;
-                yl[i] = byl[i] * scale;
-                diff[i] = (yh[i] - xh[i]) + (yl[i] - xl[i]);
+                double x = next[i] * scale, y = next[n + i] * scale;
+                cur[i] = x;
+                cur[n + i] = y;
+                diff[i] = y - x;
             }
             exp += e;
-            double norm = Vectors.norm(xh);
+            double norm = Vectors.norm(cur, 0, n);
             logLogA = exp * LN2 + Math.log(norm);
             growth[s - 1] = times2To(norm, exp);
             double dn = Vectors.norm(diff), num = times2To(dn, exp), den = delta / gNorm * Math.pow(rho, s);
@@ -63,17 +57,20 @@ public final class LinearPropagation {
                     ? num / den // in range: a few ulps
                     : Math.exp(exp * LN2 + Math.log(dn) - logDelta - s * logRho);
 
-            Vectors.multiplyTransposed(w, n, p, bp);
-            double cp = Vectors.norm(bp);
-            int ep = cp == 0 || !Double.isFinite(cp) ? 0 : Math.getExponent(cp);
+            int ep = exponent(Vectors.norm(next, 2 * n, n));
             probeExp += ep;
             double pscale = Math.scalb(1.0, -ep);
-            for (int i = 0; i < n; i++) p[i] = bp[i] * pscale;
-            peak = Math.max(peak, Math.max(growth[s - 1], times2To(Vectors.norm(p), probeExp)));
+            for (int i = 2 * n; i < 3 * n; i++) cur[i] = next[i] * pscale;
+            peak = Math.max(peak, Math.max(growth[s - 1], times2To(Vectors.norm(cur, 2 * n, n), probeExp)));
         }
         double rate = logLogA / steps;
         return new Analysis.Linear(steps, growth, rate, separation, peak, forwardLyapunov(w, n, g, steps),
                 Outcome.ofLogRatio(logLogA, explode));
+    }
+
+    /** The binary exponent of a positive finite norm; 0 for 0 or non-finite, which are left as they are. */
+    static int exponent(double norm) {
+        return norm == 0 || !Double.isFinite(norm) ? 0 : Math.getExponent(norm);
     }
 
     /** x·2^e as a double (0 or ∞ out of range), for exponents beyond int as well. */
@@ -135,19 +132,5 @@ public final class LinearPropagation {
             for (int i = 0; i < n; i++) u[i] = wu[i] / c;
         }
         return sum / (steps - burn);
-    }
-
-    /** Power iteration on BᵀB = W Wᵀ: a unit vector close to B's top right singular vector. */
-    static double[] topRightSingularVector(double[] w, int n, long seed) {
-        double[] p = new SeededRandom(seed, SeededRandom.Stream.LYAPUNOV).unitVector(n);
-        double[] t = new double[n], q = new double[n];
-        for (int it = 0; it < PROBE_ITERATIONS; it++) {
-            Vectors.multiplyTransposed(w, n, p, t); // B p
-            Vectors.multiply(w, n, t, q);           // Bᵀ B p
-            double c = Vectors.norm(q);
-            if (c == 0 || !Double.isFinite(c)) break;
-            for (int i = 0; i < n; i++) p[i] = q[i] / c;
-        }
-        return p;
     }
 }

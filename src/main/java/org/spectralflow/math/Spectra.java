@@ -55,13 +55,14 @@ public final class Spectra {
         double rho = Math.hypot(re[0], im[0]);
         double theta = Math.abs(Math.atan2(im[0], re[0]));
         double period = theta == 0 ? Double.POSITIVE_INFINITY : 2 * Math.PI / theta;
-        double sigma1 = Lapack.largestSingularValue(n, w.clone());
+        TopSingularValue.Result top = TopSingularValue.of(w, n);
+        double sigma1 = top.sigma1();
         double fro2 = Vectors.frobeniusSquared(w);
         double eig2 = 0;
         for (int i = 0; i < n; i++) eig2 += re[i] * re[i] + im[i] * im[i];
         double departure = fro2 == 0 ? 0 : Math.sqrt(Math.max(0, fro2 - eig2)) / Math.sqrt(fro2);
         return new Spectrum(re, im, rho, theta, period, sigma1, departure, sigma1 < 1,
-                realDirection(x[0], x[1]));
+                realDirection(x[0], x[1]), top.vector());
     }
 
     /**

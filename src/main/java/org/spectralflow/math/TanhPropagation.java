@@ -12,29 +12,27 @@ public final class TanhPropagation {
 
     public static Analysis.Tanh run(double[] w, int n, double[] h0, double[] bias, double[] gT, double[] u0,
                                     int steps, double explode) {
+        // h and the Lyapunov vector u go through W together, as one n×2 block [h | u]
         double[][] d = new double[steps][];
-        double[] h = h0.clone(), pre = new double[n], u = u0.clone(), wu = new double[n];
-        Vectors.scale(u, 1 / Vectors.norm(u));
+        double[] hu = new double[2 * n], next = new double[2 * n];
+        System.arraycopy(h0, 0, hu, 0, n);
+        double uNorm = Vectors.norm(u0);
+        for (int i = 0; i < n; i++) hu[n + i] = u0[i] / uNorm;
         int burn = LinearPropagation.burnIn(steps);
         double lyapSum = 0;
         boolean lyapDead = false;
         for (int t = 0; t < steps; t++) {
-            Vectors.multiply(w, n, h, pre);
+            Vectors.multiply(w, n, hu, next, 2);
+            for (int i = 0; i < n; i++) next[i] += bias[i];
             double[] dt = new double[n];
-            for (int i = 0; i < n; i++) {
-                double x = pre[i] + bias[i];
-                h[i] = Math.tanh(x);
-                double ch = Math.cosh(x); // sech² keeps its accuracy where tanh has rounded to ±1
-                dt[i] = 1 / (ch * ch);
-            }
+            Tanh.withDerivative(next, hu, dt, n);
             d[t] = dt;
             if (!lyapDead) {
-                Vectors.multiply(w, n, u, wu);
-                for (int i = 0; i < n; i++) wu[i] *= dt[i];
-                double c = Vectors.norm(wu);
+                for (int i = n; i < 2 * n; i++) next[i] *= dt[i - n];
+                double c = Vectors.norm(next, n, n);
                 if (t >= burn) lyapSum += Math.log(c);
                 if (c == 0) lyapDead = true;
-                else for (int i = 0; i < n; i++) u[i] = wu[i] / c;
+                for (int i = n; i < 2 * n; i++) hu[i] = c == 0 ? 0 : next[i] / c;
             }
         }
         double lyapunov = lyapDead ? Double.NEGATIVE_INFINITY : lyapSum / (steps - burn);

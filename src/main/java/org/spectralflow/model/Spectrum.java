@@ -9,18 +9,22 @@ package org.spectralflow.model;
  *     complex eigenvector, phased so its largest component is real and positive), or null when
  *     not computed
  * @param period 2π/θ, {@code +∞} when θ = 0
+ * @param topSingularVector unit p maximising ‖B p‖ = σ₁ (W's top left singular vector), the start
+ *     of the transient-growth probe, or null when not computed
  */
 public record Spectrum(double[] re, double[] im, double rho, double theta, double period,
-                       double sigma1, double departure, boolean contractive, double[] dominantVector) {
+                       double sigma1, double departure, boolean contractive, double[] dominantVector,
+                       double[] topSingularVector) {
 
-    /** The spectrum of c·W (c > 0): eigenvalues, ρ and σ₁ scale by c; angles, departure and the eigenvector do not. */
+    /** The spectrum of c·W (c > 0): eigenvalues, ρ and σ₁ scale by c; angles, departure and the vectors do not. */
     public Spectrum scaled(double c) {
         double[] r = re.clone(), i = im.clone();
         for (int k = 0; k < r.length; k++) {
             r[k] *= c;
             i[k] *= c;
         }
-        return new Spectrum(r, i, rho * c, theta, period, sigma1 * c, departure, sigma1 * c < 1, dominantVector);
+        return new Spectrum(r, i, rho * c, theta, period, sigma1 * c, departure, sigma1 * c < 1, dominantVector,
+                topSingularVector);
     }
 
     public double lambda1Re() {

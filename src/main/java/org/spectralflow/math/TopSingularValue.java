@@ -1,0 +1,108 @@
+package org.spectralflow.math;
+
+/**
+ * σ₁ = ‖W‖₂ and its singular vector by Golub–Kahan–Lanczos bidiagonalisation: O(k·N²) for k
+ * iterations (k ≪ N for the top of the spectrum) where LAPACK's SVD costs O(N³). Small matrices,
+ * and any the iteration cannot certify, go to LAPACK's SVD.
+ */
+final class TopSingularValue {
+    /** Most iterations before falling back to LAPACK's SVD. */
+    static final int MAX_ITERATIONS = 400;
+    /** Below this size LAPACK's SVD with its vector is as fast (measured: 35 µs against 37 µs at N = 16). */
+    static final int SMALL = 16;
+    private static final double EPS = Math.ulp(1.0);
+
+    /**
+     * σ₁ and the unit vector p that maximises ‖B p‖ for B = Wᵀ (W's top left singular vector);
+     * iterations is 0 when LAPACK's SVD gave the answer.
+     */
+    record Result(double sigma1, double[] vector, int iterations) {}
+
+    private TopSingularValue() {}
+
+    static Result of(double[] w, int n) {
+        // row-major W read as column-major is B
+        return n < SMALL ? Lapack.topSingular(n, w.clone()) : lanczos(w, n);
+    }
+
+    static Result lanczos(double[] w, int n) {
+        int kmax = Math.min(n, MAX_ITERATIONS);
+        // the bases, column-major n×k blocks, so that reorthogonalisation is two BLAS calls
+        double[] v = new double[n * (kmax + 1)], u = new double[n * kmax];
+        double[] alpha = new double[kmax], beta = new double[kmax];
+        double[] x = new double[n], coef = new double[kmax + 1];
+        // a fixed start makes σ₁ a function of W alone
+        System.arraycopy(new SeededRandom(0x5160_A1L, SeededRandom.Stream.LYAPUNOV).unitVector(n), 0, v, 0, n);
+        double scale = Vectors.norm(w); // ‖W‖_F ≥ σ₁: sets "negligible" and keeps T = BᵀB in range
+        if (scale == 0) return new Result(0, java.util.Arrays.copyOf(v, n), 0);
+        double lastTheta = 0;
+        for (int j = 0; j < kmax; j++) {
+            // u_j α_j = B v_j − β_{j−1} u_{j−1};  v_{j+1} β_j = Bᵀ u_j − α_j v_j
+            Vectors.multiplyTransposed(w, n, java.util.Arrays.copyOfRange(v, j * n, (j + 1) * n), x);
+            if (j > 0) axpy(-beta[j - 1], u, (j - 1) * n, x);
+            alpha[j] = orthogonalise(x, u, j, n, coef);
+            boolean invariant = alpha[j] <= EPS * scale;
+            if (!invariant) {
+                store(x, 1 / alpha[j], u, j * n);
+                Vectors.multiply(w, n, java.util.Arrays.copyOfRange(u, j * n, (j + 1) * n), x);
+                axpy(-alpha[j], v, j * n, x);
+                beta[j] = orthogonalise(x, v, j + 1, n, coef);
+                invariant = beta[j] <= EPS * scale;
+                if (!invariant) store(x, 1 / beta[j], v, (j + 1) * n);
+            } else alpha[j] = 0;
+            int k = j + 1;
+            boolean last = invariant || k == kmax;
+            if (!last && k % 2 != 0) continue;
+            double[][] t = tridiagonal(alpha, beta, k, scale);
+            double theta = Tridiagonal.largestEigenvalue(t[0], t[1], k, lastTheta * (1 + 1e-3));
+            boolean settled = Math.abs(theta - lastTheta) <= 4 * EPS * theta;
+            lastTheta = theta;
+            if (!settled && !last) continue;
+            double[] sv = Tridiagonal.topEigenvector(t[0], t[1], k, theta);
+            // ‖BᵀB V s − θ V s‖ = α_k β_k |s_k|; the top eigenvalue is within res²/gap of θ, so
+            // it is certified once no other Ritz value lies within 4res²/(εθ) of θ
+            double res = invariant ? 0 : alpha[j] / scale * (beta[j] / scale) * Math.abs(sv[k - 1]);
+            boolean converged = res == 0 || k == n
+                    || (res <= 1e-4 * theta && Tridiagonal.countAbove(t[0], t[1], k, theta - 4 * res * res / (EPS * theta)) == 1);
+            if (converged) return new Result(Math.sqrt(theta) * scale, combine(v, sv, k, n), k);
+            if (last) break;
+        }
+        return Lapack.topSingular(n, w.clone());
+    }
+
+    /** The diagonal and off-diagonal of T = B_kᵀ B_k / scale² (B_k upper bidiagonal: α, β). */
+    private static double[][] tridiagonal(double[] alpha, double[] beta, int k, double scale) {
+        double[] d = new double[k], e = new double[Math.max(1, k - 1)];
+        for (int i = 0; i < k; i++) {
+            double a = alpha[i] / scale, b = i > 0 ? beta[i - 1] / scale : 0;
+            d[i] = a * a + b * b;
+            if (i < k - 1) e[i] = a * (beta[i] / scale);
+        }
+        return new double[][] {d, e};
+    }
+
+    /** Removes from x its components along the first {@code count} basis vectors (twice is enough); returns ‖x‖. */
+    private static double orthogonalise(double[] x, double[] basis, int count, int n, double[] coef) {
+        for (int pass = 0; pass < 2 && count > 0; pass++) {
+            Vectors.multiplyBlockTransposed(basis, n, count, x, coef); // c = Vᵀx
+            Vectors.subtractBlock(basis, n, count, coef, x);            // x −= V c
+        }
+        return Vectors.norm(x);
+    }
+
+    private static double[] combine(double[] basis, double[] s, int k, int n) {
+        double[] p = new double[n];
+        for (int i = 0; i < k; i++) axpy(s[i], basis, i * n, p);
+        Vectors.scale(p, 1 / Vectors.norm(p));
+        return p;
+    }
+
+    /** y += c · basis[from, from + n). */
+    private static void axpy(double c, double[] basis, int from, double[] y) {
+        for (int i = 0; i < y.length; i++) y[i] += c * basis[from + i];
+    }
+
+    private static void store(double[] x, double c, double[] basis, int from) {
+        for (int i = 0; i < x.length; i++) basis[from + i] = x[i] * c;
+    }
+}

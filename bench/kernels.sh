@@ -34,5 +34,15 @@ big = [n for n in sorted(rows) if n >= 64]
 if len(big) >= 2:
     print(f"cost ~ N^k for N >= 64 (least squares on log-log): full analysis k = {slope([(n, rows[n]['fullAnalysis']) for n in big]):.2f}, "
           f"eigenvalues k = {slope([(n, rows[n]['eigenvalues']) for n in big]):.2f}")
+with open(f"{d}/costs.tsv", "w") as f:
+    for n in sorted(rows):
+        f.write(f"spectralflow full analysis\t{n}\t{rows[n]['fullAnalysis']}\n")
+    for n in sorted(rows):
+        f.write(f"spectralflow eigenvalues\t{n}\t{rows[n]['eigenvalues']}\n")
+    for n in sorted(rows):
+        f.write(f"numpy eigvals\t{n}\t{numpy[n]}\n")
 PY
+mkdir -p bench/results
+java -cp "$CP" org.spectralflow.report.CostPlot "$out/costs.tsv" bench/results cost-vs-n > /dev/null
+echo "log-log plot: bench/results/cost-vs-n.png"
 java -cp "$CP" org.spectralflow.cli.Main info | head -1

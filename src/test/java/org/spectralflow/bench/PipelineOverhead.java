@@ -26,15 +26,17 @@ import org.spectralflow.model.SweepGrid;
  * What the pipeline costs on top of the numerical core: the same specs through the bare core on
  * two threads, and through Kafka and the sweep job on a 2-slot MiniCluster (specs already in
  * Kafka; timed from job submission to the last final statistic committed), side by side.
- * Usage: PipelineOverhead [trials per cell=100] [N ...=32 128]
+ * The fixed cost of a job (start-up, the last checkpoint's commit) is amortised only by a long
+ * enough sweep: give each size enough trials that the bare core runs for tens of seconds.
+ * Usage: PipelineOverhead [N:trials-per-cell ...=32:100 128:100] (six cells per size)
  */
 public final class PipelineOverhead {
     public static void main(String[] args) throws Exception {
-        int trials = args.length > 0 ? Integer.parseInt(args[0]) : 100;
-        int[] sizes = args.length > 1 ? java.util.Arrays.stream(args, 1, args.length).mapToInt(Integer::parseInt).toArray() : new int[] {32, 128};
+        String[] runs = args.length > 0 ? args : new String[] {"32:100", "128:100"};
         StringBuilder table = new StringBuilder(String.format(Locale.ROOT, "%5s %9s %14s %14s %7s%n", "N", "matrices", "bare core /s", "pipeline /s", "ratio"));
         try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
-            for (int n : sizes) {
+            for (String run : runs) {
+                int n = Integer.parseInt(run.split(":")[0]), trials = Integer.parseInt(run.split(":")[1]);
                 SweepGrid g = new SweepGrid("overhead-" + n, 11L, List.of(Ensemble.GAUSSIAN), List.of(n), Scaling.RADIUS,
                         List.of(0.9, 1.0, 1.1), List.of(Activation.LINEAR, Activation.TANH), List.of(Precision.NONE), trials, 100,
                         1e-6, 1, 0, 1e6, 0.05, false, 1000);

@@ -105,7 +105,7 @@ final class SweepCommand implements Callable<Integer> {
         void show(SweepRunner.Progress p) {
             if (quiet) return;
             long now = System.currentTimeMillis();
-            if (!terminal && now - lastPrint < 5_000) return;
+            if (now - lastPrint < (terminal ? 200 : 5_000)) return;
             lastPrint = now;
             double rate = p.done() / Math.max(1e-9, p.elapsedSeconds());
             int width = 30, filled = (int) (width * p.done() / Math.max(1, p.total()));

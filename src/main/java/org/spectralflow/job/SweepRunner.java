@@ -22,7 +22,12 @@ public final class SweepRunner {
     /** Progress as the stats topic tells it. */
     public record Progress(long done, long total, double elapsedSeconds) {}
 
-    /** The outcome: one final per (cell, bin), ordered by cell then bin. */
+    /**
+     * The outcome: one final per (cell, bin), ordered by cell then bin.
+     *
+     * @param seconds from t0 until every published trial was counted in a committed final (the
+     *     job's end when some never were, e.g. rejected specs); the job's teardown comes after
+     */
     public record Outcome(List<StatsRecord> finals, List<String> duplicateFinals, long published, double seconds) {}
 
     private SweepRunner() {}
@@ -73,15 +78,20 @@ public final class SweepRunner {
         JobClient job = env.executeAsync("spectralflow sweep " + sweep);
         try (StatsFollower follower = new StatsFollower(base.bootstrapServers(), base.kafkaProperties(), base.statsTopic(),
                 sweep, statsStart)) {
+            double allCounted = Double.NaN;
             while (!job.getJobExecutionResult().isDone()) {
-                follower.poll(Duration.ofMillis(250));
-                if (progress != null) progress.accept(new Progress(follower.done(), published, (System.nanoTime() - t0) / 1e9));
+                follower.poll(Duration.ofMillis(50));
+                double elapsed = (System.nanoTime() - t0) / 1e9;
+                if (Double.isNaN(allCounted) && follower.done() >= published) allCounted = elapsed;
+                if (progress != null) progress.accept(new Progress(follower.done(), published, elapsed));
             }
             job.getJobExecutionResult().get(); // rethrows a job failure
             // the bounded job commits its last transaction before it finishes: read up to there
             follower.drain(Duration.ofSeconds(30));
-            if (progress != null) progress.accept(new Progress(follower.done(), published, (System.nanoTime() - t0) / 1e9));
-            return new Outcome(follower.finals(), follower.duplicateFinals(), published, (System.nanoTime() - t0) / 1e9);
+            double elapsed = (System.nanoTime() - t0) / 1e9;
+            if (progress != null) progress.accept(new Progress(follower.done(), published, elapsed));
+            return new Outcome(follower.finals(), follower.duplicateFinals(), published,
+                    Double.isNaN(allCounted) ? elapsed : allCounted);
         }
     }
 }

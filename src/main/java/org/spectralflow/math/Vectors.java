@@ -14,21 +14,32 @@ public final class Vectors {
 
     /** Euclidean norm of x[from, from + len), as {@link #norm(double[])}. */
     public static double norm(double[] x, int from, int len) {
+        // one pass with four partial sums (the JIT keeps them in flight together); only when the
+        // sum is out of the safe range does it take the scaled two-pass route
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int end = from + len, i = from;
+        for (; i + 3 < end; i += 4) {
+            s0 += x[i] * x[i];
+            s1 += x[i + 1] * x[i + 1];
+            s2 += x[i + 2] * x[i + 2];
+            s3 += x[i + 3] * x[i + 3];
+        }
+        for (; i < end; i++) s0 += x[i] * x[i];
+        double s = (s0 + s1) + (s2 + s3);
+        if (s > 0x1p-900 && s < 0x1p900) return Math.sqrt(s);
+        return scaledNorm(x, from, end);
+    }
+
+    private static double scaledNorm(double[] x, int from, int end) {
         double scale = 0;
-        int end = from + len;
         for (int i = from; i < end; i++) scale = Math.max(scale, Math.abs(x[i]));
         if (scale == 0 || !Double.isFinite(scale)) return scale;
-        double s = 0;
-        if (scale > 1e150 || scale < 1e-150) {
-            double inv = 1 / scale;
-            for (int i = from; i < end; i++) {
-                double w = x[i] * inv;
-                s += w * w;
-            }
-            return scale * Math.sqrt(s);
+        double inv = 1 / scale, s = 0;
+        for (int i = from; i < end; i++) {
+            double w = x[i] * inv;
+            s += w * w;
         }
-        for (int i = from; i < end; i++) s += x[i] * x[i];
-        return Math.sqrt(s);
+        return scale * Math.sqrt(s);
     }
 
     public static void scale(double[] x, double c) {

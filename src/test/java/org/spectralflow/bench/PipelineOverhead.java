@@ -26,8 +26,9 @@ import org.spectralflow.model.SweepGrid;
  * What the pipeline costs on top of the numerical core: the same specs through the bare core on
  * two threads, and through Kafka and the sweep job on a 2-slot MiniCluster (specs already in
  * Kafka; timed from job submission to the last final statistic committed), side by side.
- * The fixed cost of a job (start-up, the last checkpoint's commit) is amortised only by a long
- * enough sweep: give each size enough trials that the bare core runs for tens of seconds.
+ * Both sides are warmed up first on a small sweep (class loading, JIT). The fixed cost of a job
+ * (start-up, the last checkpoint's commit, about 1.2 s here) is amortised only by a long enough
+ * sweep: give each size enough trials that the bare core runs for tens of seconds.
  * Usage: PipelineOverhead [N:trials-per-cell ...=32:100 128:100] (six cells per size)
  */
 public final class PipelineOverhead {
@@ -35,25 +36,40 @@ public final class PipelineOverhead {
         String[] runs = args.length > 0 ? args : new String[] {"32:100", "128:100"};
         StringBuilder table = new StringBuilder(String.format(Locale.ROOT, "%5s %9s %14s %14s %7s%n", "N", "matrices", "bare core /s", "pipeline /s", "ratio"));
         try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
+            SweepGrid warmUp = grid("overhead-warm-up", 32, 20);
+            bareCore(warmUp);
+            pipeline(kafka, warmUp, 2);
             for (String run : runs) {
                 int n = Integer.parseInt(run.split(":")[0]), trials = Integer.parseInt(run.split(":")[1]);
-                SweepGrid g = new SweepGrid("overhead-" + n, 11L, List.of(Ensemble.GAUSSIAN), List.of(n), Scaling.RADIUS,
-                        List.of(0.9, 1.0, 1.1), List.of(Activation.LINEAR, Activation.TANH), List.of(Precision.NONE), trials, 100,
-                        1e-6, 1, 0, 1e6, 0.05, false, 1000);
+                SweepGrid g = grid("overhead-" + n, n, trials);
                 double bare = bareCore(g);
-                SweepJobConfig cfg = SweepJobConfig.defaults(kafka.bootstrapServers()).withParallelism(2);
-                SweepRunner.ensureTopics(cfg, 4);
-                Map<Integer, Long> specStart = TopicAdmin.endOffsets(kafka.bootstrapServers(), Map.of(), cfg.specsTopic());
-                Map<Integer, Long> statsStart = TopicAdmin.endOffsets(kafka.bootstrapServers(), Map.of(), cfg.statsTopic());
-                long published = SpecPublisher.publish(kafka.bootstrapServers(), Map.of(), cfg.specsTopic(), g.specs(), null);
-                long t0 = System.nanoTime();
-                SweepRunner.Outcome o = SweepRunner.runPublished(g.sweep(), published, cfg, specStart, statsStart,
-                        StreamExecutionEnvironment.createLocalEnvironment(2, SweepRunner.flinkConfiguration()), null, t0);
-                double pipeline = g.size() / o.seconds();
+                double pipeline = pipeline(kafka, g, 2);
                 table.append(String.format(Locale.ROOT, "%5d %9d %14.1f %14.1f %7.2f%n", n, g.size(), bare, pipeline, pipeline / bare));
             }
         }
         System.out.print(table);
+    }
+
+    static SweepGrid grid(String name, int n, int trials) {
+        return new SweepGrid(name, 11L, List.of(Ensemble.GAUSSIAN), List.of(n), Scaling.RADIUS, List.of(0.9, 1.0, 1.1),
+                List.of(Activation.LINEAR, Activation.TANH), List.of(Precision.NONE), trials, 100, 1e-6, 1, 0, 1e6, 0.05, false, 1000);
+    }
+
+    /**
+     * Matrices per second through the sweep job on a MiniCluster with {@code parallelism} slots,
+     * specs already in Kafka, from submission to the last final committed.
+     */
+    static double pipeline(EmbeddedKafka kafka, SweepGrid g, int parallelism) throws Exception {
+        SweepJobConfig cfg = SweepJobConfig.defaults(kafka.bootstrapServers()).withParallelism(parallelism);
+        SweepRunner.ensureTopics(cfg, 4);
+        Map<Integer, Long> specStart = TopicAdmin.endOffsets(kafka.bootstrapServers(), Map.of(), cfg.specsTopic());
+        Map<Integer, Long> statsStart = TopicAdmin.endOffsets(kafka.bootstrapServers(), Map.of(), cfg.statsTopic());
+        long published = SpecPublisher.publish(kafka.bootstrapServers(), Map.of(), cfg.specsTopic(), g.specs(), null);
+        SweepRunner.Outcome o = SweepRunner.runPublished(g.sweep(), published, cfg, specStart, statsStart,
+                StreamExecutionEnvironment.createLocalEnvironment(parallelism, SweepRunner.flinkConfiguration()), null, System.nanoTime());
+        long counted = o.finals().stream().mapToLong(s -> s.stats().count()).sum();
+        if (counted != g.size()) throw new IllegalStateException("counted " + counted + " of " + g.size());
+        return g.size() / o.seconds();
     }
 
     /** Matrices per second of the core alone, on two threads, accumulating the same cell statistics. */

@@ -20,11 +20,12 @@ numpy = {int(l.split()[0]): float(l.split()[1]) for l in open(f"{d}/numpy.txt")}
 rows = {}
 for r in csv.DictReader(open(f"{d}/jmh.csv")):
     rows.setdefault(int(r["Param: n"]), {})[r["Benchmark"].split(".")[-1]] = float(r["Score"])
-print(f"{'N':>5} {'numpy eigvals ms':>17} {'sf eigenvalues ms':>18} {'ratio':>6} {'sf full analysis ms':>20} {'analysis/eig':>12} {'tanh 100 steps ms':>18}")
+print(f"{'N':>5} {'numpy eigvals ms':>17} {'sf eigenvalues ms':>18} {'ratio':>6} {'sf full analysis ms':>20} {'analysis/eig':>12} {'spectrum ms':>12} {'spectrum/eig':>12} {'propagation ms':>15} {'its BLAS ms':>12} {'prop/BLAS':>10}")
 for n in sorted(rows):
     r = rows[n]
-    e, a, t = r.get("eigenvalues"), r.get("fullAnalysis"), r.get("tanhPropagation100Steps")
-    print(f"{n:>5} {numpy[n]:>17.3f} {e:>18.3f} {e/numpy[n]:>6.2f} {a:>20.3f} {a/e:>12.2f} {t:>18.3f}")
+    e, a, sp = r.get("eigenvalues"), r.get("fullAnalysis"), r.get("spectrum")
+    prop, blas = r.get("tanhPropagation100Steps") + r.get("linearPropagation100Steps"), r.get("blasCallsOfPropagation100Steps")
+    print(f"{n:>5} {numpy[n]:>17.3f} {e:>18.3f} {e/numpy[n]:>6.2f} {a:>20.3f} {a/e:>12.2f} {sp:>12.3f} {sp/e:>12.2f} {prop:>15.3f} {blas:>12.3f} {prop/blas:>10.2f}")
 import math
 def slope(points):
     xs = [math.log(p[0]) for p in points]; ys = [math.log(p[1]) for p in points]

@@ -34,9 +34,9 @@ public final class Vectors {
         double scale = 0;
         for (int i = from; i < end; i++) scale = Math.max(scale, Math.abs(x[i]));
         if (scale == 0 || !Double.isFinite(scale)) return scale;
-        double inv = 1 / scale, s = 0;
+        double s = 0;
         for (int i = from; i < end; i++) {
-            double w = x[i] * inv;
+            double w = x[i] / scale; // not × (1/scale): that overflows for a subnormal scale
             s += w * w;
         }
         return scale * Math.sqrt(s);

@@ -3,6 +3,8 @@ package org.spectralflow.bench;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.*;
 import org.spectralflow.math.Analyzer;
+import org.spectralflow.math.LinearPropagation;
+import org.spectralflow.math.Vectors;
 import org.spectralflow.math.MatrixGenerator;
 import org.spectralflow.math.Spectra;
 import org.spectralflow.math.TanhPropagation;
@@ -11,6 +13,7 @@ import org.spectralflow.model.AnalysisRequest;
 import org.spectralflow.model.Ensemble;
 import org.spectralflow.model.MatrixRecipe;
 import org.spectralflow.model.Scaling;
+import org.spectralflow.model.Spectrum;
 
 /**
  * JMH benchmarks of the numerical kernels on the matrices that {@link BenchMatrices} writes for
@@ -29,6 +32,8 @@ public class KernelBenchmark {
     double[] w;
     AnalysisRequest request;
     double[] h0, g, bias;
+    Spectrum spectrum;
+    double[] block3, out3, block2, out2, u, wu;
 
     @Setup
     public void setup() {
@@ -41,11 +46,26 @@ public class KernelBenchmark {
             h0[i] = Math.sin(i);
             g[i] = Math.cos(i);
         }
+        spectrum = Spectra.analyze(w, n);
+        block3 = new double[3 * n];
+        out3 = new double[3 * n];
+        block2 = new double[2 * n];
+        out2 = new double[2 * n];
+        u = h0.clone();
+        wu = new double[n];
+        for (int i = 0; i < 3 * n; i++) block3[i] = Math.cos(0.3 * i);
+        for (int i = 0; i < 2 * n; i++) block2[i] = Math.sin(0.7 * i);
     }
 
     @Benchmark
     public double[][] eigenvalues() {
         return Spectra.eigenvalues(w, n);
+    }
+
+    /** Everything spectral: eigenvalues, the dominant eigenvector, σ₁ and its vector, departure. */
+    @Benchmark
+    public Spectrum spectrum() {
+        return Spectra.analyze(w, n);
     }
 
     @Benchmark
@@ -56,6 +76,29 @@ public class KernelBenchmark {
     @Benchmark
     public Analysis.Tanh tanhPropagation100Steps() {
         return TanhPropagation.run(w, n, h0, bias, g, g, 100, 1e6);
+    }
+
+    @Benchmark
+    public Analysis.Linear linearPropagation100Steps() {
+        return LinearPropagation.fixed(w, n, g, spectrum.dominantVector(), spectrum.rho(), spectrum.topSingularVector(),
+                spectrum.sigma1(), 1e-6, 100, 1e6);
+    }
+
+    /**
+     * Only the BLAS calls that linear and tanh propagation make over 100 steps, without the vector
+     * work between them: the floor that "propagation at BLAS speed" is measured against.
+     */
+    @Benchmark
+    public double blasCallsOfPropagation100Steps() {
+        double s = 0;
+        for (int t = 0; t < 100; t++) {
+            Vectors.multiplyTransposed(w, n, block3, out3, 3); // linear: [x | y | probe] through B
+            Vectors.multiply(w, n, u, wu);                     // linear: forward Lyapunov vector
+            Vectors.multiply(w, n, block2, out2, 2);           // tanh: [h | u] through W
+            Vectors.multiplyTransposed(w, n, h0, wu);          // tanh: back-propagation
+            s += out3[t % n] + out2[t % n] + wu[t % n];
+        }
+        return s;
     }
 
     /** The matrices of the benchmark: gaussian, gain 1, seed 1. */

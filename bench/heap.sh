@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Heap over a 10⁶-matrix sweep at N = 16 through the `sweep` command (embedded broker +
 # MiniCluster, G1, -Xmx2g, GC log): the heap left after each young collection, early, middle and
-# late in the run, and its least-squares slope per 100 000 matrices over the second half.
+# late in the run (medians over 10–40 %, 40–70 %, 70–100 % of it; G1's after-GC heap includes old
+# garbage that mixed collections have not reached yet, so single values saw-tooth), and the
+# least-squares slope per 100 000 matrices over the second half.
 # Args: [trials per cell=166667] (six cells). Prints one line: matrices seconds early mid late slope.
 set -euo pipefail
 cd "$(dirname "$0")/.."

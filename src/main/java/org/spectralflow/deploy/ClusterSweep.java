@@ -40,14 +40,18 @@ public final class ClusterSweep {
                 "--start-offsets", offsets.toString()), parallelism);
         try (StatsFollower f = new StatsFollower(bootstrap, Map.of(), cfg.statsTopic(), g.sweep(), statsStart)) {
             String state = "";
+            double allCounted = Double.NaN; // as SweepRunner: the clock stops at the last committed final
             while (!state.equals("FINISHED")) {
-                f.poll(Duration.ofMillis(250));
+                for (int i = 0; i < 5; i++) {
+                    f.poll(Duration.ofMillis(50));
+                    if (Double.isNaN(allCounted) && f.done() >= g.size()) allCounted = (System.nanoTime() - t0) / 1e9;
+                }
                 if (duringRun != null) duringRun.accept(f.done());
                 state = rest.state(job);
                 if (state.equals("FAILED") || state.equals("CANCELED"))
                     throw new IllegalStateException("the sweep job " + job + " ended " + state);
             }
-            double seconds = (System.nanoTime() - t0) / 1e9;
+            double seconds = Double.isNaN(allCounted) ? (System.nanoTime() - t0) / 1e9 : allCounted;
             f.drain(Duration.ofSeconds(30));
             List<StatsRecord> finals = f.finals();
             long counted = finals.stream().mapToLong(s -> s.stats().count()).sum();

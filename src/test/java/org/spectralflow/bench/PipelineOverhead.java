@@ -36,7 +36,7 @@ public final class PipelineOverhead {
         String[] runs = args.length > 0 ? args : new String[] {"32:100", "128:100"};
         StringBuilder table = new StringBuilder(String.format(Locale.ROOT, "%5s %9s %14s %14s %7s%n", "N", "matrices", "bare core /s", "pipeline /s", "ratio"));
         try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
-            SweepGrid warmUp = grid("overhead-warm-up", 32, 20);
+            SweepGrid warmUp = grid("overhead-warm-up", 32, 300);
             bareCore(warmUp);
             pipeline(kafka, warmUp, 2);
             for (String run : runs) {

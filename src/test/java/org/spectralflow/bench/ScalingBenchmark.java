@@ -39,7 +39,7 @@ public final class ScalingBenchmark {
             }
         }
         try (EmbeddedKafka k = EmbeddedKafka.start()) {
-            PipelineOverhead.pipeline(k, grid("mini-warm-up", n, 10), 2);
+            PipelineOverhead.pipeline(k, grid("mini-warm-up", n, 100), 2);
             for (int p : new int[] {1, 2}) {
                 SweepGrid g = grid("mini-p" + p, n, trials);
                 table.append(String.format(Locale.ROOT, "%-26s %11d %10d %12.1f%n", "MiniCluster (in process)", p, g.size(),

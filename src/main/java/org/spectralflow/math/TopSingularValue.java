@@ -27,8 +27,9 @@ final class TopSingularValue {
 
     static Result lanczos(double[] w, int n) {
         int kmax = Math.min(n, MAX_ITERATIONS);
-        // the bases, column-major n×k blocks, so that reorthogonalisation is two BLAS calls
-        double[] v = new double[n * (kmax + 1)], u = new double[n * kmax];
+        // the bases, column-major n×k blocks, so that reorthogonalisation is two BLAS calls; they
+        // grow as needed (random matrices converge in 30–80 iterations, far below kmax for large N)
+        double[] u = new double[n * Math.min(kmax, 64)], v = new double[u.length + n]; // v has one more
         double[] alpha = new double[kmax], beta = new double[kmax];
         double[] x = new double[n], coef = new double[kmax + 1];
         // a fixed start makes σ₁ a function of W alone
@@ -43,6 +44,10 @@ final class TopSingularValue {
             alpha[j] = orthogonalise(x, u, j, n, coef);
             boolean invariant = alpha[j] <= EPS * scale;
             if (!invariant) {
+                if (u.length < (j + 1) * n) {
+                    u = java.util.Arrays.copyOf(u, Math.min(2 * u.length, n * kmax));
+                    v = java.util.Arrays.copyOf(v, u.length + n);
+                }
                 store(x, 1 / alpha[j], u, j * n);
                 Vectors.multiply(w, n, java.util.Arrays.copyOfRange(u, j * n, (j + 1) * n), x);
                 axpy(-alpha[j], v, j * n, x);

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Heap over a 10⁶-matrix sweep at N = 16 through the `sweep` command (embedded broker +
-# MiniCluster, G1, -Xmx2g, GC log): the heap left after each young collection, early, middle and
-# late in the run (medians over 10–40 %, 40–70 %, 70–100 % of it; G1's after-GC heap includes old
-# garbage that mixed collections have not reached yet, so single values saw-tooth), and the
-# least-squares slope per 100 000 matrices over the second half.
-# Args: [trials per cell=166667] (six cells). Prints one line: matrices seconds early mid late slope.
+# MiniCluster, G1, -Xmx2g, GC log). Every 20 s a full collection (a heap inspection through jcmd,
+# retried while a JNI critical section holds the GC locker) measures the live heap — G1's heap
+# after young collections also holds old garbage that its mixed collections reach later, so it
+# saw-tooths. Prints one line: matrices, seconds, live heap after the first,
+# the middle and the last full collection (MB), and the least-squares slope of the live heap in MB
+# per 100 000 matrices. Args: [trials per cell=166667] (six cells).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export OPENBLAS_NUM_THREADS=1
@@ -14,23 +15,28 @@ log=$(mktemp)
 out=$(mktemp -d)
 start=$(date +%s.%N)
 java -Xmx2g -XX:+UseG1GC -Xlog:gc:file="$log" -jar target/spectralflow.jar sweep --sweep "heap-$(date +%s)" --n 16 \
-    --scale 0.9,1.0,1.1 --activation linear,tanh --trials "$trials" --steps 100 --out "$out" --no-report --quiet > /dev/null 2>&1
+    --scale 0.9,1.0,1.1 --activation linear,tanh --trials "$trials" --steps 100 --out "$out" --no-report --quiet > /dev/null 2>&1 &
+pid=$!
+while kill -0 "$pid" 2>/dev/null; do
+    sleep "${HEAP_GC_EVERY:-20}"
+    before=$(grep -c "Pause Full" "$log" || true)
+    for try in 1 2 3 4 5 6 7 8 9 10; do
+        jcmd "$pid" GC.class_histogram > /dev/null 2>&1 || break
+        [ "$(grep -c "Pause Full" "$log" || true)" -gt "$before" ] && break
+        sleep 0.5
+    done
+done
+wait "$pid"
 end=$(date +%s.%N)
 python3 - "$log" "$((trials * 6))" "$start" "$end" <<'PY'
 import re, sys
 log, matrices, t0, t1 = sys.argv[1], int(sys.argv[2]), float(sys.argv[3]), float(sys.argv[4])
-pts = []
-for line in open(log):
-    m = re.search(r"\[([\d.]+)s\].*Pause Young.* \d+M->(\d+)M\(\d+M\)", line)
-    if m: pts.append((float(m.group(1)), int(m.group(2))))
-if len(pts) < 6: sys.exit("too few collections in the GC log")
-end = pts[-1][0]
-def median(v): v = sorted(v); return v[len(v) // 2]
-third = lambda a, b: median([h for t, h in pts if a * end <= t < b * end] or [0])
-half = [(t, h) for t, h in pts if t >= end / 2]
-mt = sum(t for t, _ in half) / len(half); mh = sum(h for _, h in half) / len(half)
-slope = sum((t - mt) * (h - mh) for t, h in half) / sum((t - mt) ** 2 for t, _ in half)  # MB per second
+full = [(float(m.group(1)), int(m.group(2))) for m in
+        (re.search(r"\[([\d.]+)s\].*Pause Full \(Heap Inspection Initiated GC\) \d+M->(\d+)M", l) for l in open(log)) if m]
+if len(full) < 3: sys.exit("too few full collections in the GC log")
 rate = matrices / (t1 - t0)
-print(f"{matrices} {t1 - t0:.1f} {third(0.1, 0.4)} {third(0.4, 0.7)} {third(0.7, 1.01)} {slope / rate * 1e5:.2f}")
+mt = sum(t for t, _ in full) / len(full); mh = sum(h for _, h in full) / len(full)
+slope = sum((t - mt) * (h - mh) for t, h in full) / sum((t - mt) ** 2 for t, _ in full)  # MB per second
+print(f"{matrices} {t1 - t0:.1f} {full[0][1]} {full[len(full) // 2][1]} {full[-1][1]} {slope / rate * 1e5:.2f}")
 PY
 rm -rf "$out" "$log"

@@ -26,7 +26,7 @@ import org.spectralflow.model.SweepGrid;
  * What the pipeline costs on top of the numerical core: the same specs through the bare core on
  * two threads, and through Kafka and the sweep job on a 2-slot MiniCluster (specs already in
  * Kafka; timed from job submission to the last final statistic committed), side by side.
- * Both sides are warmed up first on a small sweep (class loading, JIT). The fixed cost of a job
+ * Both sides are warmed up first on a tenth of the sweep, same N (class loading, JIT). The fixed cost of a job
  * (start-up, the last checkpoint's commit, about 1.2 s here) is amortised only by a long enough
  * sweep: give each size enough trials that the bare core runs for tens of seconds.
  * Usage: PipelineOverhead [N:trials-per-cell ...=32:100 128:100] (six cells per size)
@@ -36,11 +36,11 @@ public final class PipelineOverhead {
         String[] runs = args.length > 0 ? args : new String[] {"32:100", "128:100"};
         StringBuilder table = new StringBuilder(String.format(Locale.ROOT, "%5s %9s %14s %14s %7s%n", "N", "matrices", "bare core /s", "pipeline /s", "ratio"));
         try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
-            SweepGrid warmUp = grid("overhead-warm-up", 32, 300);
-            bareCore(warmUp);
-            pipeline(kafka, warmUp, 2);
             for (String run : runs) {
                 int n = Integer.parseInt(run.split(":")[0]), trials = Integer.parseInt(run.split(":")[1]);
+                SweepGrid warmUp = grid("overhead-warm-up-" + n, n, Math.max(10, trials / 10)); // same N: same JIT profile
+                bareCore(warmUp);
+                pipeline(kafka, warmUp, 2);
                 SweepGrid g = grid("overhead-" + n, n, trials);
                 double bare = bareCore(g);
                 double pipeline = pipeline(kafka, g, 2);

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Kernel benchmarks, side by side in one run: JMH (spectralflow) and numpy/LAPACK eigvals on the
-# same matrices, one thread each. Prints a table with the ratio to numpy.
+# same matrices, one thread each, median time per call on both sides. Prints a table with the
+# ratio to numpy.
 # Needs: python3-numpy (Debian), a built test classpath (this script runs mvn test-compile).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,7 +20,9 @@ d = sys.argv[1]
 numpy = {int(l.split()[0]): float(l.split()[1]) for l in open(f"{d}/numpy.txt")}
 rows = {}
 for r in csv.DictReader(open(f"{d}/jmh.csv")):
-    rows.setdefault(int(r["Param: n"]), {})[r["Benchmark"].split(".")[-1]] = float(r["Score"])
+    name = r["Benchmark"].rsplit("KernelBenchmark.", 1)[-1]
+    if name.endswith(":p0.50"):  # SampleTime: the median of every timed call, as numpy's side
+        rows.setdefault(int(r["Param: n"]), {})[name[:-len(":p0.50")]] = float(r["Score"])
 print(f"{'N':>5} {'numpy eigvals ms':>17} {'sf eigenvalues ms':>18} {'ratio':>6} {'sf full analysis ms':>20} {'analysis/eig':>12} {'spectrum ms':>12} {'spectrum/eig':>12} {'propagation ms':>15} {'its BLAS ms':>12} {'prop/BLAS':>10}")
 for n in sorted(rows):
     r = rows[n]

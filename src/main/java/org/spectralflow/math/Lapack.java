@@ -101,7 +101,7 @@ final class Lapack {
         check("dgesdd", info);
         double[] p = new double[n];
         for (int j = 0; j < n; j++) p[j] = vt[j * n]; // first row of Vᵀ
-        return new TopSingularValue.Result(s[0], p, 0);
+        return new TopSingularValue.Result(s[0], p);
     }
 
     private static void check(String routine, intW info) {

@@ -38,9 +38,8 @@ public final class LinearPropagation {
         double logRho = Math.log(rho), logDelta = Math.log(delta / gNorm);
         for (int s = 1; s <= steps; s++) {
             Vectors.multiplyTransposed(w, n, cur, next, 3);
-            double c = Vectors.norm(next, 0, n);
-            if (c == 0) c = Vectors.norm(next, n, n);
-            int e = exponent(c);
+            double xNorm = Vectors.norm(next, 0, n);
+            int e = exponent(xNorm == 0 ? Vectors.norm(next, n, n) : xNorm);
             double scale = Math.scalb(1.0, -e);
             for (int i = 0; i < n; i++) {
                 double x = next[i] * scale, y = next[n + i] * scale;
@@ -49,7 +48,7 @@ public final class LinearPropagation {
                 diff[i] = y - x;
             }
             exp += e;
-            double norm = Vectors.norm(cur, 0, n);
+            double norm = xNorm * scale; // a power-of-two rescaling changes the norm exactly
             logLogA = exp * LN2 + Math.log(norm);
             growth[s - 1] = times2To(norm, exp);
             double dn = Vectors.norm(diff), num = times2To(dn, exp), den = delta / gNorm * Math.pow(rho, s);
@@ -57,11 +56,12 @@ public final class LinearPropagation {
                     ? num / den // in range: a few ulps
                     : Math.exp(exp * LN2 + Math.log(dn) - logDelta - s * logRho);
 
-            int ep = exponent(Vectors.norm(next, 2 * n, n));
+            double pNorm = Vectors.norm(next, 2 * n, n);
+            int ep = exponent(pNorm);
             probeExp += ep;
             double pscale = Math.scalb(1.0, -ep);
             for (int i = 2 * n; i < 3 * n; i++) cur[i] = next[i] * pscale;
-            peak = Math.max(peak, Math.max(growth[s - 1], times2To(Vectors.norm(cur, 2 * n, n), probeExp)));
+            peak = Math.max(peak, Math.max(growth[s - 1], times2To(pNorm * pscale, probeExp)));
         }
         double rate = logLogA / steps;
         return new Analysis.Linear(steps, growth, rate, separation, peak, forwardLyapunov(w, n, g, steps),

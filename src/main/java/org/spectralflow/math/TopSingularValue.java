@@ -12,11 +12,8 @@ final class TopSingularValue {
     static final int SMALL = 16;
     private static final double EPS = Math.ulp(1.0);
 
-    /**
-     * σ₁ and the unit vector p that maximises ‖B p‖ for B = Wᵀ (W's top left singular vector);
-     * iterations is 0 when LAPACK's SVD gave the answer.
-     */
-    record Result(double sigma1, double[] vector, int iterations) {}
+    /** σ₁ and the unit vector p that maximises ‖B p‖ for B = Wᵀ (W's top left singular vector). */
+    record Result(double sigma1, double[] vector) {}
 
     private TopSingularValue() {}
 
@@ -35,7 +32,7 @@ final class TopSingularValue {
         // a fixed start makes σ₁ a function of W alone
         System.arraycopy(new SeededRandom(0x5160_A1L, SeededRandom.Stream.LYAPUNOV).unitVector(n), 0, v, 0, n);
         double scale = Vectors.norm(w); // ‖W‖_F ≥ σ₁: sets "negligible" and keeps T = BᵀB in range
-        if (scale == 0) return new Result(0, java.util.Arrays.copyOf(v, n), 0);
+        if (scale == 0) return new Result(0, java.util.Arrays.copyOf(v, n));
         double lastTheta = 0;
         for (int j = 0; j < kmax; j++) {
             // u_j α_j = B v_j − β_{j−1} u_{j−1};  v_{j+1} β_j = Bᵀ u_j − α_j v_j
@@ -69,7 +66,7 @@ final class TopSingularValue {
             double res = invariant ? 0 : alpha[j] / scale * (beta[j] / scale) * Math.abs(sv[k - 1]);
             boolean converged = res == 0 || k == n
                     || (res <= 1e-4 * theta && Tridiagonal.countAbove(t[0], t[1], k, theta - 4 * res * res / (EPS * theta)) == 1);
-            if (converged) return new Result(Math.sqrt(theta) * scale, combine(v, sv, k, n), k);
+            if (converged) return new Result(Math.sqrt(theta) * scale, combine(v, sv, k, n));
             if (last) break;
         }
         return Lapack.topSingular(n, w.clone());

@@ -27,7 +27,7 @@ print(f"{'N':>5} {'numpy eigvals ms':>17} {'sf eigenvalues ms':>18} {'ratio':>6}
 for n in sorted(rows):
     r = rows[n]
     e, a, sp = r.get("eigenvalues"), r.get("fullAnalysis"), r.get("spectrum")
-    prop, blas = r.get("tanhPropagation100Steps") + r.get("linearPropagation100Steps"), r.get("blasCallsOfPropagation100Steps")
+    prop, blas = r.get("propagation100Steps"), r.get("blasCallsOfPropagation100Steps")
     print(f"{n:>5} {numpy[n]:>17.3f} {e:>18.3f} {e/numpy[n]:>6.2f} {a:>20.3f} {a/e:>12.2f} {sp:>12.3f} {sp/e:>12.2f} {prop:>15.3f} {blas:>12.3f} {prop/blas:>10.2f}")
 import math
 def slope(points):

@@ -48,12 +48,17 @@ public final class Analyzer {
         double[] h0 = r.h0() != null ? r.h0() : new SeededRandom(seed, SeededRandom.Stream.H0).gaussians(n);
         double[] bias = r.bias() != null ? r.bias() : seededBias(n, r.biasStd(), seed);
 
-        Analysis.Linear linear = r.independentJacobians() == null
-                ? LinearPropagation.fixed(w, n, g, spectrum.dominantVector(), spectrum.rho(),
-                        spectrum.topSingularVector(), spectrum.sigma1(), r.delta(), r.steps(), r.explode())
-                : LinearPropagation.independent(r.independentJacobians(), g, r.steps(), r.explode(), seed);
         double[] u0 = new SeededRandom(seed, SeededRandom.Stream.LYAPUNOV).unitVector(n);
-        Analysis.Tanh tanh = TanhPropagation.run(w, n, h0, bias, g, u0, r.steps(), r.explode());
+        Analysis.Linear linear;
+        Analysis.Tanh tanh;
+        if (r.independentJacobians() == null) {
+            Propagation.Result both = Propagation.run(w, n, spectrum, g, r.delta(), h0, bias, u0, r.steps(), r.explode());
+            linear = both.linear();
+            tanh = both.tanh();
+        } else {
+            linear = LinearPropagation.independent(r.independentJacobians(), g, r.steps(), r.explode(), seed);
+            tanh = TanhPropagation.run(w, n, h0, bias, g, u0, r.steps(), r.explode());
+        }
 
         Map<String, Analysis.FinitePrecision> precision = new LinkedHashMap<>();
         if (r.precision() != Precision.NONE) {

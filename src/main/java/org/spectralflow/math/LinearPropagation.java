@@ -12,7 +12,7 @@ import org.spectralflow.model.Outcome;
  * rounding error is at most about T·ε/δ (2.2e-8 at δ = 1e-6, T = 100; typically 1e-9).
  */
 public final class LinearPropagation {
-    private static final double LN2 = Math.log(2);
+    static final double LN2 = Math.log(2);
 
     private LinearPropagation() {}
 
@@ -22,50 +22,89 @@ public final class LinearPropagation {
      */
     public static Analysis.Linear fixed(double[] w, int n, double[] g, double[] v, double rho, double[] probe,
                                         double sigma1, double delta, int steps, double explode) {
-        // One n×3 block [x | y | p] goes through B per step (one pass over W): x = g/‖g‖,
-        // y = (g + δv)/‖g‖, and p, the transient probe. x and y share one power-of-two factor.
-        double gNorm = Vectors.norm(g);
-        double[] cur = new double[3 * n], next = new double[3 * n], diff = new double[n];
-        for (int i = 0; i < n; i++) {
-            cur[i] = g[i] / gNorm;
-            cur[n + i] = cur[i] + delta * v[i] / gNorm;
+        Pair pair = new Pair(g, v, rho, probe, sigma1, delta, steps);
+        Lockstep.run(w, n, true, steps, pair);
+        LyapunovVector lyapunov = new LyapunovVector(g, steps); // of h ← W h
+        Lockstep.run(w, n, false, steps, lyapunov);
+        return pair.result(lyapunov.exponent(), explode);
+    }
+
+    /**
+     * The pair x = g/‖g‖, y = (g + δv)/‖g‖ and the transient probe p through B: three columns.
+     * x and y share one power-of-two factor per step, so their difference is exactly the scaled
+     * separation; p has its own.
+     */
+    static final class Pair implements Lockstep.Part {
+        private final double[] g, v, probe;
+        private final double rho, delta, gNorm, logRho, logDelta;
+        private final double[] growth, separation, diff;
+        private long exp, probeExp;
+        private double logA, peak;
+
+        Pair(double[] g, double[] v, double rho, double[] probe, double sigma1, double delta, int steps) {
+            this.g = g;
+            this.v = v;
+            this.rho = rho;
+            this.probe = probe;
+            this.delta = delta;
+            gNorm = Vectors.norm(g);
+            logRho = Math.log(rho);
+            logDelta = Math.log(delta / gNorm);
+            growth = new double[steps];
+            separation = new double[steps];
+            diff = new double[g.length];
+            peak = sigma1;
         }
-        System.arraycopy(probe, 0, cur, 2 * n, n);
-        double[] growth = new double[steps], separation = new double[steps];
-        // renormalised by powers of two, exactly: a norm is its mantissa norm × 2^exponent
-        long exp = 0, probeExp = 0;
-        double logLogA = 0, peak = sigma1;
-        double logRho = Math.log(rho), logDelta = Math.log(delta / gNorm);
-        for (int s = 1; s <= steps; s++) {
-            Vectors.multiplyTransposed(w, n, cur, next, 3);
-            double xNorm = Vectors.norm(next, 0, n);
-            int e = exponent(xNorm == 0 ? Vectors.norm(next, n, n) : xNorm);
+
+        @Override
+        public int width() {
+            return 3;
+        }
+
+        @Override
+        public void start(double[] in, int first, int n) {
+            int x = first * n, y = x + n;
+            for (int i = 0; i < n; i++) {
+                in[x + i] = g[i] / gNorm;
+                in[y + i] = in[x + i] + delta * v[i] / gNorm;
+            }
+            System.arraycopy(probe, 0, in, y + n, n);
+        }
+
+        @Override
+        public void advance(double[] out, double[] in, int first, int n, int s) {
+            int x = first * n, y = x + n, p = y + n;
+            double xNorm = Vectors.norm(out, x, n);
+            int e = exponent(xNorm == 0 ? Vectors.norm(out, y, n) : xNorm);
             double scale = Math.scalb(1.0, -e);
             for (int i = 0; i < n; i++) {
-                double x = next[i] * scale, y = next[n + i] * scale;
-                cur[i] = x;
-                cur[n + i] = y;
-                diff[i] = y - x;
+                double a = out[x + i] * scale, b = out[y + i] * scale;
+                in[x + i] = a;
+                in[y + i] = b;
+                diff[i] = b - a;
             }
             exp += e;
             double norm = xNorm * scale; // a power-of-two rescaling changes the norm exactly
-            logLogA = exp * LN2 + Math.log(norm);
+            logA = exp * LN2 + Math.log(norm);
             growth[s - 1] = times2To(norm, exp);
             double dn = Vectors.norm(diff), num = times2To(dn, exp), den = delta / gNorm * Math.pow(rho, s);
             separation[s - 1] = num > Double.MIN_NORMAL && den > Double.MIN_NORMAL && Double.isFinite(num) && Double.isFinite(den)
                     ? num / den // in range: a few ulps
                     : Math.exp(exp * LN2 + Math.log(dn) - logDelta - s * logRho);
 
-            double pNorm = Vectors.norm(next, 2 * n, n);
+            double pNorm = Vectors.norm(out, p, n);
             int ep = exponent(pNorm);
             probeExp += ep;
-            double pscale = Math.scalb(1.0, -ep);
-            for (int i = 2 * n; i < 3 * n; i++) cur[i] = next[i] * pscale;
-            peak = Math.max(peak, Math.max(growth[s - 1], times2To(pNorm * pscale, probeExp)));
+            double pScale = Math.scalb(1.0, -ep);
+            for (int i = p; i < p + n; i++) in[i] = out[i] * pScale;
+            peak = Math.max(peak, Math.max(growth[s - 1], times2To(pNorm * pScale, probeExp)));
         }
-        double rate = logLogA / steps;
-        return new Analysis.Linear(steps, growth, rate, separation, peak, forwardLyapunov(w, n, g, steps),
-                Outcome.ofLogRatio(logLogA, explode));
+
+        Analysis.Linear result(double lyapunov, double explode) {
+            int steps = growth.length;
+            return new Analysis.Linear(steps, growth, logA / steps, separation, peak, lyapunov,
+                    Outcome.ofLogRatio(logA, explode));
+        }
     }
 
     /** The binary exponent of a positive finite norm; 0 for 0 or non-finite, which are left as they are. */
@@ -111,26 +150,5 @@ public final class LinearPropagation {
             for (int i = 0; i < n; i++) x[i] = bx[i] / c;
         }
         return logA;
-    }
-
-    /** Burn-in before averaging a Lyapunov exponent: the first tenth of the run. */
-    static int burnIn(int steps) {
-        return steps / 10;
-    }
-
-    /** Largest Lyapunov exponent of h ← W h by the one-vector QR method, started from u₀ = g. */
-    static double forwardLyapunov(double[] w, int n, double[] g, int steps) {
-        double[] u = g.clone(), wu = new double[n];
-        Vectors.scale(u, 1 / Vectors.norm(u));
-        int burn = burnIn(steps);
-        double sum = 0;
-        for (int t = 0; t < steps; t++) {
-            Vectors.multiply(w, n, u, wu);
-            double c = Vectors.norm(wu);
-            if (t >= burn) sum += Math.log(c);
-            if (c == 0) return Double.NEGATIVE_INFINITY;
-            for (int i = 0; i < n; i++) u[i] = wu[i] / c;
-        }
-        return sum / (steps - burn);
     }
 }

@@ -12,51 +12,99 @@ public final class TanhPropagation {
 
     public static Analysis.Tanh run(double[] w, int n, double[] h0, double[] bias, double[] gT, double[] u0,
                                     int steps, double explode) {
-        // h and the Lyapunov vector u go through W together, as one n×2 block [h | u]
-        double[][] d = new double[steps][];
-        double[] hu = new double[2 * n], next = new double[2 * n];
-        System.arraycopy(h0, 0, hu, 0, n);
-        double uNorm = Vectors.norm(u0);
-        for (int i = 0; i < n; i++) hu[n + i] = u0[i] / uNorm;
-        int burn = LinearPropagation.burnIn(steps);
-        double lyapSum = 0;
-        boolean lyapDead = false;
-        for (int t = 0; t < steps; t++) {
-            Vectors.multiply(w, n, hu, next, 2);
-            for (int i = 0; i < n; i++) next[i] += bias[i];
-            double[] dt = new double[n];
-            Tanh.withDerivative(next, hu, dt, n);
-            d[t] = dt;
-            if (!lyapDead) {
-                for (int i = n; i < 2 * n; i++) next[i] *= dt[i - n];
-                double c = Vectors.norm(next, n, n);
-                if (t >= burn) lyapSum += Math.log(c);
-                if (c == 0) lyapDead = true;
-                for (int i = n; i < 2 * n; i++) hu[i] = c == 0 ? 0 : next[i] / c;
-            }
-        }
-        double lyapunov = lyapDead ? Double.NEGATIVE_INFINITY : lyapSum / (steps - burn);
+        Forward forward = new Forward(h0, bias, u0, steps);
+        Lockstep.run(w, n, false, steps, forward);
+        Backward backward = forward.backward(gT);
+        Lockstep.run(w, n, true, steps, backward);
+        return backward.result(explode);
+    }
 
-        double[] g = gT.clone(), dg = new double[n];
-        Vectors.scale(g, 1 / Vectors.norm(gT)); // q = ‖g₀‖/‖g_T‖ is invariant to g_T's norm
-        long exp = 0; // g is renormalised by powers of two, exactly
-        boolean zero = false;
-        for (int t = steps - 1; t >= 0; t--) {
-            double[] dt = d[t];
-            for (int i = 0; i < n; i++) dg[i] = dt[i] * g[i];
-            Vectors.multiplyTransposed(w, n, dg, g);
-            double c = Vectors.norm(g);
-            if (c == 0) {
-                zero = true;
-                break;
-            }
-            int e = Math.getExponent(c);
-            exp += e;
-            Vectors.scale(g, Math.scalb(1.0, -e));
+    /** The state h and the Lyapunov vector u through W, two columns; keeps every D_t for the way back. */
+    static final class Forward implements Lockstep.Part {
+        private final double[] h0, bias, d;
+        private final LyapunovVector lyapunov;
+        private final int steps;
+
+        Forward(double[] h0, double[] bias, double[] u0, int steps) {
+            this.h0 = h0;
+            this.bias = bias;
+            this.steps = steps;
+            d = new double[steps * h0.length];
+            lyapunov = new LyapunovVector(u0, steps);
         }
-        double norm = zero ? 0 : Vectors.norm(g);
-        double logQ = zero ? Double.NEGATIVE_INFINITY : exp * Math.log(2) + Math.log(norm);
-        double q = zero ? 0 : LinearPropagation.times2To(norm, exp);
-        return new Analysis.Tanh(steps, q, logQ / steps, lyapunov, Outcome.ofLogRatio(logQ, explode));
+
+        @Override
+        public int width() {
+            return 2;
+        }
+
+        @Override
+        public void start(double[] in, int first, int n) {
+            System.arraycopy(h0, 0, in, first * n, n);
+            lyapunov.start(in, first + 1, n);
+        }
+
+        @Override
+        public void advance(double[] out, double[] in, int first, int n, int s) {
+            int h = first * n, u = h + n, dt = (s - 1) * n;
+            Tanh.withDerivative(out, h, bias, in, h, d, dt, n); // h_s = tanh(W h_{s−1} + b), D_{s−1}
+            for (int i = 0; i < n; i++) out[u + i] *= d[dt + i]; // J_{s−1} u = D_{s−1} W u
+            lyapunov.advance(out, in, first + 1, n, s);
+        }
+
+        /** The back-propagation of g_T through the Jacobians of this forward run. */
+        Backward backward(double[] gT) {
+            return new Backward(gT, d, steps, lyapunov.exponent());
+        }
+    }
+
+    /** g through J_tᵀ = Wᵀ D_t for t = T−1 … 0: one column, renormalised by powers of two. */
+    static final class Backward implements Lockstep.Part {
+        private final double[] gT, d;
+        private final int steps;
+        private final double lyapunov;
+        private long exp;
+        private double norm;
+        private boolean zero;
+
+        Backward(double[] gT, double[] d, int steps, double lyapunov) {
+            this.gT = gT;
+            this.d = d;
+            this.steps = steps;
+            this.lyapunov = lyapunov;
+        }
+
+        @Override
+        public int width() {
+            return 1;
+        }
+
+        @Override
+        public void start(double[] in, int first, int n) {
+            double c = Vectors.norm(gT); // q = ‖g₀‖/‖g_T‖ is invariant to g_T's norm
+            int dt = (steps - 1) * n;
+            for (int i = 0; i < n; i++) in[first * n + i] = d[dt + i] * (gT[i] / c);
+        }
+
+        @Override
+        public void advance(double[] out, double[] in, int first, int n, int s) {
+            int g = first * n, t = steps - s; // out holds g_t = Wᵀ D_t g_{t+1}
+            double c = Vectors.norm(out, g, n);
+            if (c == 0) zero = true; // stays 0 from here on
+            int e = LinearPropagation.exponent(c);
+            exp += e;
+            double scale = Math.scalb(1.0, -e);
+            norm = c * scale; // a power-of-two rescaling changes the norm exactly
+            if (t > 0) {
+                int dt = (t - 1) * n;
+                for (int i = 0; i < n; i++) in[g + i] = d[dt + i] * (out[g + i] * scale);
+            }
+        }
+
+        Analysis.Tanh result(double explode) {
+            double logQ = zero ? Double.NEGATIVE_INFINITY : exp * LinearPropagation.LN2 + Math.log(norm);
+            double q = zero ? 0 : LinearPropagation.times2To(norm, exp);
+            return new Analysis.Tanh(steps, q, logQ / steps, lyapunov, Outcome.ofLogRatio(logQ, explode));
+        }
     }
 }

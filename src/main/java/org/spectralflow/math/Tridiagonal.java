@@ -11,12 +11,20 @@ final class Tridiagonal {
 
     /**
      * The largest eigenvalue by Newton's method on the characteristic polynomial from an upper
-     * bound: with real roots it descends monotonically and never passes the largest one.
+     * bound: with real roots it descends monotonically and never passes the largest one. The
+     * closer the start, the fewer steps: the caller's estimate helps when it has one.
      *
-     * @param guess tried as the start when it is an upper bound (checked), else Gershgorin's bound
+     * @param near an estimate of the eigenvalue (0 if none): the start is the first of near +
+     *     margin, near + 16·margin, … that a Sturm count proves an upper bound, else Gershgorin's
      */
-    static double largestEigenvalue(double[] d, double[] e, int k, double guess) {
-        double x = guess > 0 && countAbove(d, e, k, guess) == 0 ? guess : gershgorinUpper(d, e, k);
+    static double largestEigenvalue(double[] d, double[] e, int k, double near, double margin) {
+        double bound = gershgorinUpper(d, e, k), x = bound;
+        if (near > 0 && margin > 0)
+            for (double m = margin; near + m < bound; m *= 16)
+                if (countAbove(d, e, k, near + m) == 0) {
+                    x = near + m;
+                    break;
+                }
         for (int it = 0; it < 10_000; it++) {
             // pivots q_i of T − xI and their derivatives; p'/p = Σ q_i'/q_i = Σ 1/(x − λ_i)
             double q = d[0] - x, dq = -1, sum = dq / q;

@@ -1,0 +1,33 @@
+package org.spectralflow.math;
+
+import org.spectralflow.model.Analysis;
+import org.spectralflow.model.Spectrum;
+
+/**
+ * Linear and tanh propagation by one fixed W, run together: every vector that goes through W
+ * (the tanh state, both Lyapunov vectors) is one block, every vector that goes back through Wᵀ
+ * (the linear pair and probe, the tanh gradient) another, so each step is two BLAS calls.
+ */
+public final class Propagation {
+    /** Both halves of the result. */
+    public record Result(Analysis.Linear linear, Analysis.Tanh tanh) {}
+
+    private Propagation() {}
+
+    /**
+     * @param g the seeded unit gradient: linear propagation's start, and the tanh network's g_T
+     * @param u0 the tanh network's Lyapunov start (the linear map's starts from g)
+     */
+    public static Result run(double[] w, int n, Spectrum spectrum, double[] g, double delta, double[] h0, double[] bias,
+                             double[] u0, int steps, double explode) {
+        TanhPropagation.Forward tanhForward = new TanhPropagation.Forward(h0, bias, u0, steps);
+        LyapunovVector linearLyapunov = new LyapunovVector(g, steps);
+        Lockstep.run(w, n, false, steps, tanhForward, linearLyapunov);
+
+        LinearPropagation.Pair pair = new LinearPropagation.Pair(g, spectrum.dominantVector(), spectrum.rho(),
+                spectrum.topSingularVector(), spectrum.sigma1(), delta, steps);
+        TanhPropagation.Backward tanhBackward = tanhForward.backward(g);
+        Lockstep.run(w, n, true, steps, pair, tanhBackward);
+        return new Result(pair.result(linearLyapunov.exponent(), explode), tanhBackward.result(explode));
+    }
+}

@@ -43,10 +43,13 @@ np_ = float(open(f"{d}/numpy64.txt").read().split()[3])
 row(f"pipeline / numpy sweep, N = 64 ({sf:.0f} vs {np_:.0f} /s)", f"{sf / np_:.2f}", ">= 3", sf / np_ >= 3)
 sc = {}
 for l in open(f"{d}/scaling.txt"):
-    m = re.match(r"(multi-process cluster|MiniCluster \(in process\))\s+(\d)\s+\d+\s+([\d.]+)", l)
-    if m: sc.setdefault(m.group(1), {})[int(m.group(2))] = float(m.group(3))
+    m = re.match(r"(multi-process cluster|MiniCluster \(in process\))\s+(\d)\s+\d+\s+([\d.]+)\s+([\d.]+)", l)
+    if m: sc.setdefault(m.group(1), {})[int(m.group(2))] = (float(m.group(3)), float(m.group(4)))
 for where, v in sc.items():
-    if 1 in v and 2 in v: row(f"parallelism 2 / 1, {where}", f"{v[2] / v[1]:.3f}", ">= 1.85", v[2] / v[1] >= 1.85)
+    if 1 in v and 2 in v:
+        e, s = v[2][0] / v[1][0], v[2][1] / v[1][1]
+        row(f"parallelism 2 / 1 sustained, {where}", f"{s:.3f}", ">= 1.85", s >= 1.85)
+        rows.append((f"  (end to end, with the job's start-up)", f"{e:.3f}", "", ""))
 h = open(f"{d}/heap.txt").read().split()
 row(f"live heap after full GCs, first / mid / last in {h[0]} matrices (MB)", f"{h[2]}/{h[3]}/{h[4]}", "last <= 1.1 mid", float(h[4]) <= 1.1 * float(h[3]))
 exp = re.search(r"full analysis k = ([\d.]+), eigenvalues k = ([\d.]+)", open(f"{d}/kernels.txt").read())

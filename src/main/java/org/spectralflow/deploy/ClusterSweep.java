@@ -20,7 +20,7 @@ public final class ClusterSweep {
     /** What the sweep produced; seconds from submission to the job's end. */
     public record Outcome(List<StatsRecord> finals, List<String> duplicateFinals, long counted, double seconds, String jobId) {}
 
-    /** @param duringRun called about every 250 ms with the trials done so far (progress, fault injection) */
+    /** @param duringRun called about every 50 ms with the trials done so far (progress, fault injection) */
     public static Outcome run(LocalCluster c, Path jobJar, SweepGrid g, int parallelism, LongConsumer duringRun) throws Exception {
         String bootstrap = c.bootstrapServers();
         SweepJobConfig cfg = SweepJobConfig.defaults(bootstrap);
@@ -45,8 +45,8 @@ public final class ClusterSweep {
                 for (int i = 0; i < 5; i++) {
                     f.poll(Duration.ofMillis(50));
                     if (Double.isNaN(allCounted) && f.done() >= g.size()) allCounted = (System.nanoTime() - t0) / 1e9;
+                    if (duringRun != null) duringRun.accept(f.done());
                 }
-                if (duringRun != null) duringRun.accept(f.done());
                 state = rest.state(job);
                 if (state.equals("FAILED") || state.equals("CANCELED"))
                     throw new IllegalStateException("the sweep job " + job + " ended " + state);

@@ -60,13 +60,19 @@ public final class PipelineOverhead {
      * specs already in Kafka, from submission to the last final committed.
      */
     static double pipeline(EmbeddedKafka kafka, SweepGrid g, int parallelism) throws Exception {
+        return pipeline(kafka, g, parallelism, null);
+    }
+
+    /** As {@link #pipeline(EmbeddedKafka, SweepGrid, int)}, telling {@code progress} the committed count as it grows. */
+    static double pipeline(EmbeddedKafka kafka, SweepGrid g, int parallelism, java.util.function.LongConsumer progress) throws Exception {
         SweepJobConfig cfg = SweepJobConfig.defaults(kafka.bootstrapServers()).withParallelism(parallelism);
         SweepRunner.ensureTopics(cfg, 4);
         Map<Integer, Long> specStart = TopicAdmin.endOffsets(kafka.bootstrapServers(), Map.of(), cfg.specsTopic());
         Map<Integer, Long> statsStart = TopicAdmin.endOffsets(kafka.bootstrapServers(), Map.of(), cfg.statsTopic());
         long published = SpecPublisher.publish(kafka.bootstrapServers(), Map.of(), cfg.specsTopic(), g.specs(), null);
         SweepRunner.Outcome o = SweepRunner.runPublished(g.sweep(), published, cfg, specStart, statsStart,
-                StreamExecutionEnvironment.createLocalEnvironment(parallelism, SweepRunner.flinkConfiguration()), null, System.nanoTime());
+                StreamExecutionEnvironment.createLocalEnvironment(parallelism, SweepRunner.flinkConfiguration()),
+                progress == null ? null : p -> progress.accept(p.done()), System.nanoTime());
         long counted = o.finals().stream().mapToLong(s -> s.stats().count()).sum();
         if (counted != g.size()) throw new IllegalStateException("counted " + counted + " of " + g.size());
         return g.size() / o.seconds();

@@ -23,9 +23,9 @@ public final class LinearPropagation {
     public static Analysis.Linear fixed(double[] w, int n, double[] g, double[] v, double rho, double[] probe,
                                         double sigma1, double delta, int steps, double explode) {
         Pair pair = new Pair(g, v, rho, probe, sigma1, delta, steps);
-        Lockstep.run(w, n, true, steps, pair);
+        Lockstep.run(w, n, steps, pair); // row-major W is column-major B = Wᵀ
         LyapunovVector lyapunov = new LyapunovVector(g, steps); // of h ← W h
-        Lockstep.run(w, n, false, steps, lyapunov);
+        Lockstep.run(Vectors.transpose(w, n), n, steps, lyapunov);
         return pair.result(lyapunov.exponent(), explode);
     }
 

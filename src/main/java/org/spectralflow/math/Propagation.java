@@ -22,12 +22,12 @@ public final class Propagation {
                              double[] u0, int steps, double explode) {
         TanhPropagation.Forward tanhForward = new TanhPropagation.Forward(h0, bias, u0, steps);
         LyapunovVector linearLyapunov = new LyapunovVector(g, steps);
-        Lockstep.run(w, n, false, steps, tanhForward, linearLyapunov);
+        Lockstep.run(Vectors.transpose(w, n), n, steps, tanhForward, linearLyapunov); // W, column-major
 
         LinearPropagation.Pair pair = new LinearPropagation.Pair(g, spectrum.dominantVector(), spectrum.rho(),
                 spectrum.topSingularVector(), spectrum.sigma1(), delta, steps);
         TanhPropagation.Backward tanhBackward = tanhForward.backward(g);
-        Lockstep.run(w, n, true, steps, pair, tanhBackward);
+        Lockstep.run(w, n, steps, pair, tanhBackward); // row-major W is column-major Wᵀ
         return new Result(pair.result(linearLyapunov.exponent(), explode), tanhBackward.result(explode));
     }
 }

@@ -13,9 +13,9 @@ public final class TanhPropagation {
     public static Analysis.Tanh run(double[] w, int n, double[] h0, double[] bias, double[] gT, double[] u0,
                                     int steps, double explode) {
         Forward forward = new Forward(h0, bias, u0, steps);
-        Lockstep.run(w, n, false, steps, forward);
+        Lockstep.run(Vectors.transpose(w, n), n, steps, forward); // W, column-major
         Backward backward = forward.backward(gT);
-        Lockstep.run(w, n, true, steps, backward);
+        Lockstep.run(w, n, steps, backward); // row-major W is column-major Wᵀ
         return backward.result(explode);
     }
 

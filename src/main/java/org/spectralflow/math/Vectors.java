@@ -67,18 +67,13 @@ public final class Vectors {
     }
 
     /**
-     * Y = A X for k vectors stored one after another in x (an n×k column-major block): one pass
-     * over A for all of them (BLAS dgemm), where k separate products would read A k times.
+     * Y = M X for the n×n matrix M stored column-major in {@code m} (a row-major A is a column-major
+     * Aᵀ) and k vectors stored one after another in x, an n×k column-major block: one pass over M
+     * for all of them (BLAS dgemm), where k separate products would read M k times.
      */
-    public static void multiply(double[] a, int n, double[] x, double[] y, int k) {
-        if (k == 1) multiply(a, n, x, y); // dgemv: a third faster than dgemm for one column
-        else BLAS.dgemm("T", "N", n, k, n, 1.0, a, n, x, n, 0.0, y, n);
-    }
-
-    /** Y = Aᵀ X for k vectors stored one after another in x, as {@link #multiply(double[], int, double[], double[], int)}. */
-    public static void multiplyTransposed(double[] a, int n, double[] x, double[] y, int k) {
-        if (k == 1) multiplyTransposed(a, n, x, y);
-        else BLAS.dgemm("N", "N", n, k, n, 1.0, a, n, x, n, 0.0, y, n);
+    public static void multiplyColumnMajor(double[] m, int n, double[] x, double[] y, int k) {
+        if (k == 1) BLAS.dgemv("N", n, n, 1.0, m, n, x, 1, 0.0, y, 1);
+        else BLAS.dgemm("N", "N", n, k, n, 1.0, m, n, x, n, 0.0, y, n);
     }
 
     /** c = Vᵀ x for the first k columns of V, a column-major n×k block. */
@@ -101,11 +96,13 @@ public final class Vectors {
         }
     }
 
-    /** Aᵀ as a new row-major array. */
+    /** Aᵀ as a new row-major array, in 32×32 tiles so that both sides stay in cache. */
     public static double[] transpose(double[] a, int n) {
         double[] t = new double[n * n];
-        for (int i = 0; i < n; i++)
-            for (int j = 0; j < n; j++) t[j * n + i] = a[i * n + j];
+        for (int i0 = 0; i0 < n; i0 += 32)
+            for (int j0 = 0; j0 < n; j0 += 32)
+                for (int i = i0; i < Math.min(n, i0 + 32); i++)
+                    for (int j = j0; j < Math.min(n, j0 + 32); j++) t[j * n + i] = a[i * n + j];
         return t;
     }
 

@@ -41,8 +41,8 @@ class VectorsTest {
         for (int i = 0; i < a.length; i++) a[i] = rnd.nextGaussian();
         for (int i = 0; i < x.length; i++) x[i] = rnd.nextGaussian();
         double[] y = new double[n * k], yt = new double[n * k];
-        Vectors.multiply(a, n, x, y, k);
-        Vectors.multiplyTransposed(a, n, x, yt, k);
+        Vectors.multiplyColumnMajor(Vectors.transpose(a, n), n, x, y, k); // A, column-major
+        Vectors.multiplyColumnMajor(a, n, x, yt, k);                      // row-major A is column-major Aᵀ
         for (int c = 0; c < k; c++) {
             double[] col = java.util.Arrays.copyOfRange(x, c * n, (c + 1) * n), one = new double[n], oneT = new double[n];
             Vectors.multiply(a, n, col, one);

@@ -22,6 +22,12 @@ public final class ClusterSweep {
 
     /** @param duringRun called about every 50 ms with the trials done so far (progress, fault injection) */
     public static Outcome run(LocalCluster c, Path jobJar, SweepGrid g, int parallelism, LongConsumer duringRun) throws Exception {
+        return run(c, jobJar, g, parallelism, 0, duringRun);
+    }
+
+    /** As {@link #run(LocalCluster, Path, SweepGrid, int, LongConsumer)}, with a partial aggregate every {@code partialEvery} trials of a cell (0: the default). */
+    public static Outcome run(LocalCluster c, Path jobJar, SweepGrid g, int parallelism, long partialEvery, LongConsumer duringRun)
+            throws Exception {
         String bootstrap = c.bootstrapServers();
         SweepJobConfig cfg = SweepJobConfig.defaults(bootstrap);
         SweepRunner.ensureTopics(cfg, 4);
@@ -35,7 +41,7 @@ public final class ClusterSweep {
         String jar = rest.upload(jobJar);
         long t0 = System.nanoTime();
         String job = rest.run(jar, "org.spectralflow.cli.JobMain", List.of("sweep-job", "--bootstrap-servers", bootstrap, "--bounded",
-                "--parallelism", String.valueOf(parallelism), "--checkpoint-interval", "1000",
+                "--parallelism", String.valueOf(parallelism), "--checkpoint-interval", "1000", "--partial-every", String.valueOf(partialEvery),
                 "--transactional-id-prefix", "sf-" + g.sweep(), "--group-id", "sf-" + g.sweep(),
                 "--start-offsets", offsets.toString()), parallelism);
         try (StatsFollower f = new StatsFollower(bootstrap, Map.of(), cfg.statsTopic(), g.sweep(), statsStart)) {

@@ -60,12 +60,18 @@ public final class PipelineOverhead {
      * specs already in Kafka, from submission to the last final committed.
      */
     static double pipeline(EmbeddedKafka kafka, SweepGrid g, int parallelism) throws Exception {
-        return pipeline(kafka, g, parallelism, null);
+        return pipeline(kafka, g, parallelism, 0, null);
     }
 
-    /** As {@link #pipeline(EmbeddedKafka, SweepGrid, int)}, telling {@code progress} the committed count as it grows. */
-    static double pipeline(EmbeddedKafka kafka, SweepGrid g, int parallelism, java.util.function.LongConsumer progress) throws Exception {
-        SweepJobConfig cfg = SweepJobConfig.defaults(kafka.bootstrapServers()).withParallelism(parallelism);
+    /**
+     * As {@link #pipeline(EmbeddedKafka, SweepGrid, int)}, with a partial aggregate every
+     * {@code partialEvery} trials of a cell (0: the default), telling {@code progress} the committed
+     * count as it grows.
+     */
+    static double pipeline(EmbeddedKafka kafka, SweepGrid g, int parallelism, long partialEvery,
+                           java.util.function.LongConsumer progress) throws Exception {
+        SweepJobConfig cfg = SweepJobConfig.defaults(kafka.bootstrapServers()).withParallelism(parallelism)
+                .withPartialEvery(partialEvery);
         SweepRunner.ensureTopics(cfg, 4);
         Map<Integer, Long> specStart = TopicAdmin.endOffsets(kafka.bootstrapServers(), Map.of(), cfg.specsTopic());
         Map<Integer, Long> statsStart = TopicAdmin.endOffsets(kafka.bootstrapServers(), Map.of(), cfg.statsTopic());

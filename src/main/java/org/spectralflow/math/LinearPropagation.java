@@ -6,7 +6,9 @@ import org.spectralflow.model.Outcome;
 
 /**
  * Linear back-propagation by B = Wᵀ (DESIGN §3): growth curve, rate, the separation of g and
- * g + δv propagated as two vectors, the transient peak, and the forward Lyapunov exponent.
+ * g + δv propagated as two vectors, the transient peak ({@link Pair}, run by {@link Propagation}
+ * beside the tanh network; the forward map's exponent is a {@link LyapunovVector}), and products of
+ * independent Jacobians.
  * Vectors are renormalised every step (a pair by one common factor) and norms kept as logarithms.
  * The pair is propagated in double precision, as any float64 simulation would: the ratio's
  * rounding error is at most about T·ε/δ (2.2e-8 at δ = 1e-6, T = 100; typically 1e-9).
@@ -17,20 +19,9 @@ public final class LinearPropagation {
     private LinearPropagation() {}
 
     /**
-     * @param v unit dominant eigenvector of B, |λ₁| = rho
-     * @param probe unit vector with ‖B probe‖ = σ₁: its growth under B bounds ‖Bⁿ‖₂ from below
-     */
-    public static Analysis.Linear fixed(double[] w, int n, double[] g, double[] v, double rho, double[] probe,
-                                        double sigma1, double delta, int steps, double explode) {
-        Pair pair = new Pair(g, v, rho, probe, sigma1, delta, steps);
-        Lockstep.run(w, n, steps, pair); // row-major W is column-major B = Wᵀ
-        LyapunovVector lyapunov = new LyapunovVector(g, steps); // of h ← W h
-        Lockstep.run(Vectors.transpose(w, n), n, steps, lyapunov);
-        return pair.result(lyapunov.exponent(), explode);
-    }
-
-    /**
      * The pair x = g/‖g‖, y = (g + δv)/‖g‖ and the transient probe p through B: three columns.
+     * v is the unit dominant eigenvector of B (|λ₁| = rho), p a unit vector with ‖B p‖ = σ₁, whose
+     * growth under B bounds ‖Bⁿ‖₂ from below.
      * x and y share one power-of-two factor per step, so their difference is exactly the scaled
      * separation; p has its own.
      */

@@ -14,7 +14,7 @@ import org.spectralflow.model.SweepGrid;
 
 /**
  * Sweep throughput at parallelism 1 and 2, on the multi-process cluster and on the MiniCluster, the
- * same sweep, in one run; specs already in Kafka. Two rates per run: end to end (job submission to
+ * same sweep, in one run, twice each in the order 1, 2, 1, 2 after warm-up jobs; specs already in Kafka. Two rates per run: end to end (job submission to
  * the last final committed), and sustained (between the first and the last committed count, which
  * leaves out the job's start-up: submission, scheduling, the first checkpoint).
  * Usage: ScalingBenchmark CLUSTER_CLASSPATH_FILE [n=64] [trials=150]
@@ -27,6 +27,20 @@ public final class ScalingBenchmark {
      * to 10 trials per cell, for 1 800 small stats records per 18 000 matrices.
      */
     static final long PARTIAL_EVERY = 10;
+    /**
+     * Warm-up jobs at parallelism 2 and 1 in turn, each a sixth of a measured sweep: the JIT keeps
+     * compiling checkpoint and connector paths for tens of seconds (15 % of a core in a measured
+     * window after one small warm-up, traced with -XX:+PrintCompilation), and at parallelism 1 it
+     * runs on the idle core for free while at parallelism 2 it takes from the workers.
+     */
+    static final int WARM_UPS = 4;
+    /** Measured runs alternate, so that drift on the shared VM affects both parallelisms alike. */
+    static final int[] ORDER = {1, 2, 1, 2};
+    static final Path JOB_JAR = Path.of("target/spectralflow-job.jar");
+
+    static int warmUpTrials(int trials) {
+        return Math.max(10, trials / 6);
+    }
 
     public static void main(String[] args) throws Exception {
         String cp = LocalCluster.classpath(Path.of(args[0]));
@@ -39,20 +53,23 @@ public final class ScalingBenchmark {
             c.startTaskManager();
             c.startTaskManager();
             c.awaitTaskManagers(2, 120_000);
-            // warm both TaskManagers up (class loading, JIT) so that p = 1 does not pay for it alone
-            ClusterSweep.run(c, Path.of("target/spectralflow-job.jar"), grid("cluster-warm-up", n, 10), 2, null);
-            for (int p : new int[] {1, 2}) {
-                SweepGrid g = grid("cluster-p" + p, n, trials);
+            for (int w = 0; w < WARM_UPS; w++)
+                ClusterSweep.run(c, JOB_JAR, grid("cluster-warm-up-" + w, n, warmUpTrials(trials)), 2 - w % 2, null);
+            for (int run = 0; run < ORDER.length; run++) {
+                int p = ORDER[run];
+                SweepGrid g = grid("cluster-p" + p + "-" + run, n, trials);
                 Sustained sustained = new Sustained();
-                ClusterSweep.Outcome o = ClusterSweep.run(c, Path.of("target/spectralflow-job.jar"), g, p, PARTIAL_EVERY, sustained);
+                ClusterSweep.Outcome o = ClusterSweep.run(c, JOB_JAR, g, p, PARTIAL_EVERY, sustained);
                 table.append(String.format(Locale.ROOT, "%-26s %11d %10d %12.1f %12.1f%n", "multi-process cluster", p, o.counted(),
                         o.counted() / o.seconds(), sustained.rate()));
             }
         }
         try (EmbeddedKafka k = EmbeddedKafka.start()) {
-            PipelineOverhead.pipeline(k, grid("mini-warm-up", n, 100), 2);
-            for (int p : new int[] {1, 2}) {
-                SweepGrid g = grid("mini-p" + p, n, trials);
+            for (int w = 0; w < WARM_UPS; w++)
+                PipelineOverhead.pipeline(k, grid("mini-warm-up-" + w, n, warmUpTrials(trials)), 2 - w % 2);
+            for (int run = 0; run < ORDER.length; run++) {
+                int p = ORDER[run];
+                SweepGrid g = grid("mini-p" + p + "-" + run, n, trials);
                 Sustained sustained = new Sustained();
                 double endToEnd = PipelineOverhead.pipeline(k, g, p, PARTIAL_EVERY, sustained);
                 table.append(String.format(Locale.ROOT, "%-26s %11d %10d %12.1f %12.1f%n", "MiniCluster (in process)", p, g.size(),

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Kernel benchmarks, side by side in one run: JMH (spectralflow) and numpy/LAPACK eigvals on the
-# same matrices, one thread each, median time per call on both sides. Prints a table with the
+# same matrices, one thread each, median wall time per call on both sides. Prints a table with the
 # ratio to numpy.
 # Needs: python3-numpy (Debian), a built test classpath (this script runs mvn test-compile).
 set -euo pipefail
@@ -11,9 +11,11 @@ out=$(mktemp -d)
 mvn -q -B -ntp test-compile dependency:build-classpath -Dmdep.outputFile="$out/cp.txt" >/dev/null
 CP="target/test-classes:target/classes:$(cat "$out/cp.txt")"
 java -cp "$CP" org.spectralflow.bench.KernelBenchmark\$BenchMatrices "$out" $SIZES
-python3 bench/numpy_eigvals.py "$out" $SIZES > "$out/numpy.txt"
+# numpy before and after JMH, samples pooled: drift on the shared VM then biases neither side
+python3 bench/numpy_eigvals.py "$out" $SIZES > /dev/null
 params=$(echo $SIZES | tr ' ' ',')
 java -cp "$CP" org.openjdk.jmh.Main KernelBenchmark -p n="$params" -rf csv -rff "$out/jmh.csv" ${JMH_ARGS:-} > "$out/jmh.log"
+python3 bench/numpy_eigvals.py "$out" $SIZES > "$out/numpy.txt"
 python3 - "$out" <<'PY'
 import csv, sys
 d = sys.argv[1]

@@ -3,7 +3,7 @@
 # the targets: kernels against numpy/LAPACK (JMH), the pipeline against the bare core, spectralflow
 # against a plain numpy sweep, scaling from 1 to 2 slots, and the heap over a 10⁶-matrix sweep.
 # Sweeps are sized so that the bare core runs 15–30 s each: a job's fixed cost (about 1.2 s on a
-# warm JVM) is then a few per cent. Needs python3-numpy. About 35 minutes on 2 cores.
+# warm JVM) is then a few per cent. Needs python3-numpy. About 30 minutes on 2 cores.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export OPENBLAS_NUM_THREADS=1

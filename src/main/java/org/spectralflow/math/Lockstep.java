@@ -24,10 +24,9 @@ final class Lockstep {
 
     /**
      * {@code steps} products by the matrix M whose column-major entries are {@code m}: B = Wᵀ is
-     * the row-major W as it is, W needs {@link Vectors#transpose}. Column-major is dgemm's untransposed
-     * case, 30 % faster than the transposed one at N = 64; a block of odd width above one gets a zero
-     * column, since OpenBLAS's kernels work in column pairs (3 columns took 1.3–1.6× as long as 4
-     * at N = 128 and 256).
+     * the row-major W as it is, W needs {@link Vectors#transpose}. Column-major is dgemm's
+     * untransposed case, 30 % faster than the transposed one at N = 64. A block of odd width above
+     * one gets a zero column: this OpenBLAS took 1.6× as long for 3 columns as for 4 at N = 128 and 256.
      */
     static void run(double[] m, int n, int steps, Part... parts) {
         int[] first = new int[parts.length];

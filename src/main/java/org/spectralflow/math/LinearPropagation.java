@@ -30,7 +30,7 @@ public final class LinearPropagation {
         private final double rho, delta, gNorm, logRho, logDelta;
         private final double[] growth, separation, diff;
         private long exp, probeExp;
-        private double logA, peak;
+        private double norm, peak; // norm: ‖x‖ after the last step, in units of 2^exp
 
         Pair(double[] g, double[] v, double rho, double[] probe, double sigma1, double delta, int steps) {
             this.g = g;
@@ -75,8 +75,7 @@ public final class LinearPropagation {
                 diff[i] = b - a;
             }
             exp += e;
-            double norm = xNorm * scale; // a power-of-two rescaling changes the norm exactly
-            logA = exp * LN2 + Math.log(norm);
+            norm = xNorm * scale; // a power-of-two rescaling changes the norm exactly
             growth[s - 1] = times2To(norm, exp);
             double dn = Vectors.norm(diff), num = times2To(dn, exp), den = delta / gNorm * Math.pow(rho, s);
             separation[s - 1] = num > Double.MIN_NORMAL && den > Double.MIN_NORMAL && Double.isFinite(num) && Double.isFinite(den)
@@ -93,6 +92,7 @@ public final class LinearPropagation {
 
         Analysis.Linear result(double lyapunov, double explode) {
             int steps = growth.length;
+            double logA = exp * LN2 + Math.log(norm); // ln a_T, finite where a_T itself is not
             return new Analysis.Linear(steps, growth, logA / steps, separation, peak, lyapunov,
                     Outcome.ofLogRatio(logA, explode));
         }

@@ -72,7 +72,7 @@ public final class Vectors {
      * for all of them (BLAS dgemm), where k separate products would read M k times.
      */
     public static void multiplyColumnMajor(double[] m, int n, double[] x, double[] y, int k) {
-        if (k == 1) BLAS.dgemv("N", n, n, 1.0, m, n, x, 1, 0.0, y, 1);
+        if (k == 1) multiplyTransposed(m, n, x, y); // dgemv: M is the Aᵀ of a row-major A = m
         else BLAS.dgemm("N", "N", n, k, n, 1.0, m, n, x, n, 0.0, y, n);
     }
 

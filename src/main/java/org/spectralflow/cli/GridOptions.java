@@ -66,6 +66,12 @@ final class GridOptions {
     @Option(names = "--precision-budget", description = "Step budget of the finite-precision experiments (default: ${DEFAULT-VALUE}).")
     int precisionBudget = AnalysisRequest.DEFAULT_PRECISION_BUDGET;
 
+    @Option(names = "--yes", description = "Run a grid of more than 10^7 matrices (without it, such a grid is refused with its size).")
+    boolean yes;
+
+    /** Grids above this many matrices need --yes: a typo in a range should not start a week of work. */
+    static final long CONFIRM_ABOVE = 10_000_000L;
+
     SweepGrid grid() {
         String name = sweep != null ? sweep
                 : "sweep-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
@@ -76,10 +82,18 @@ final class GridOptions {
             if (x != Math.rint(x) || x < 1) throw new IllegalArgumentException("--n: sizes must be positive integers, got " + x);
             ns.add((int) x);
         }
-        return new SweepGrid(name, seed, words(ensembles, Ensemble::parse), ns, Scaling.parse(scaling),
+        if (trials > org.spectralflow.model.Limits.MAX_CELL_TRIALS)
+            throw new IllegalArgumentException("--trials must be at most " + org.spectralflow.model.Limits.MAX_CELL_TRIALS
+                    + " per cell, got " + trials);
+        SweepGrid g = new SweepGrid(name, seed, words(ensembles, Ensemble::parse), ns, Scaling.parse(scaling),
                 SweepGrid.parseNumbers(scales, "--scale"), words(activations, Activation::parse),
                 words(precisions, Precision::parse), trials, steps, delta, density, biasStd, explode, binWidth,
                 jacobian.equals("independent"), precisionBudget);
+        if (g.size() > CONFIRM_ABOVE && !yes)
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                    "the grid is %d cells × %d trials = %.3g matrices; above 10^7 a sweep needs --yes", g.cells(), g.trials(),
+                    (double) g.size()));
+        return g;
     }
 
     private static <T> List<T> words(String text, java.util.function.Function<String, T> parse) {

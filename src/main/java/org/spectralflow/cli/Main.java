@@ -37,12 +37,31 @@ public final class Main implements Runnable {
         });
         cl.setExecutionExceptionHandler((ex, c, p) -> {
             PrintWriter err = c.getErr();
-            String msg = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage().split("\n")[0];
-            err.println("spectralflow " + c.getCommandName() + ": " + msg);
+            err.println("spectralflow " + c.getCommandName() + ": " + describe(ex));
             err.flush();
             return ex instanceof IllegalArgumentException ? 2 : 1;
         });
         return cl;
+    }
+
+    /**
+     * One line: the failure's own message and, when it only wraps another ("Job execution
+     * failed."), the root cause that says what went wrong.
+     */
+    static String describe(Throwable ex) {
+        String top = firstLine(ex);
+        Throwable root = ex;
+        for (int depth = 0; root.getCause() != null && root.getCause() != root && depth < 50; depth++) root = root.getCause();
+        if (root == ex) return top;
+        String cause = root.getClass().getSimpleName() + ": " + firstLine(root);
+        return top.contains(firstLine(root)) ? top : top + " (root cause: " + cause + ")";
+    }
+
+    private static String firstLine(Throwable t) {
+        String m = t.getMessage();
+        if (m == null || m.isBlank()) return t.getClass().getSimpleName();
+        String line = m.strip().split("\n")[0];
+        return line.length() > 300 ? line.substring(0, 300) + "…" : line;
     }
 
     @Override

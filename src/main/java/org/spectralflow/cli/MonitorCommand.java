@@ -12,6 +12,7 @@ import org.spectralflow.job.MonitorJobConfig;
 import org.spectralflow.job.MonitorTopics;
 import org.spectralflow.job.SweepRunner;
 import org.spectralflow.kafka.EmbeddedKafka;
+import org.spectralflow.kafka.RejectionReporter;
 import org.spectralflow.kafka.TopicFollower;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,8 +44,13 @@ final class MonitorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        java.util.Map<String, String> kafkaProps = kafka.clientProperties();
+        monitor.config("unused", kafkaProps, parallelism); // checks every option before anything starts
+        if (parallelism < 1) throw new IllegalArgumentException("--parallelism must be at least 1");
+        if (durationSeconds < 0) throw new IllegalArgumentException("--duration must not be negative");
         EmbeddedKafka embedded = null;
         JobClient job = null;
+        java.nio.file.Path checkpoints = null;
         CountDownLatch stop = new CountDownLatch(1);
         Thread hook = new Thread(stop::countDown);
         Runtime.getRuntime().addShutdownHook(hook);
@@ -54,13 +60,15 @@ final class MonitorCommand implements Callable<Integer> {
                 embedded = EmbeddedKafka.start(embeddedPort);
                 bootstrap = embedded.bootstrapServers();
             }
-            MonitorJobConfig cfg = monitor.config(bootstrap, kafka.clientProperties(), parallelism);
+            MonitorJobConfig cfg = monitor.config(bootstrap, kafkaProps, parallelism);
             MonitorTopics.ensure(cfg, monitor.weightPartitions);
             org.apache.flink.configuration.Configuration conf = SweepRunner.flinkConfiguration();
             if (embedded == null) {
                 // an external broker outlives this process, so the job's state should too
                 org.spectralflow.job.Checkpoints.retainAndRestore(conf, stateDir)
                         .ifPresent(p -> System.err.println("resuming from checkpoint " + p));
+            } else {
+                checkpoints = org.spectralflow.job.Checkpoints.temporary(conf);
             }
             StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
             MonitorJob.build(env, cfg);
@@ -71,8 +79,11 @@ final class MonitorCommand implements Callable<Integer> {
             System.err.println("  health: " + cfg.healthTopic() + ", alerts: " + cfg.alertsTopic() + ", rejects: " + cfg.dlqTopic()
                     + "; follow them with: java -jar spectralflow.jar watch --bootstrap-servers " + bootstrap);
             long deadline = durationSeconds > 0 ? System.nanoTime() + durationSeconds * 1_000_000_000L : Long.MAX_VALUE;
-            try (TopicFollower alerts = new TopicFollower(bootstrap, kafka.clientProperties(), List.of(cfg.alertsTopic()), false)) {
+            try (TopicFollower alerts = new TopicFollower(bootstrap, kafkaProps, List.of(cfg.alertsTopic()), false);
+                 RejectionReporter rejections = new RejectionReporter(bootstrap, kafkaProps, cfg.dlqTopic(), System.err,
+                         Duration.ofSeconds(5))) {
                 while (stop.getCount() > 0 && System.nanoTime() < deadline && !job.getJobExecutionResult().isDone()) {
+                    rejections.poll(Duration.ZERO);
                     for (TopicFollower.Message m : alerts.poll(Duration.ofMillis(500))) {
                         try {
                             System.out.println("ALERT " + AlertCodec.decode(m.value()).message());
@@ -87,6 +98,7 @@ final class MonitorCommand implements Callable<Integer> {
         } finally {
             if (job != null && !job.getJobExecutionResult().isDone()) job.cancel().get();
             if (embedded != null) embedded.close();
+            if (checkpoints != null) org.spectralflow.io.TempDirs.delete(checkpoints);
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException ignored) {

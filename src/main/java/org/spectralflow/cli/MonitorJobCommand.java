@@ -5,7 +5,6 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.spectralflow.job.MonitorJob;
 import org.spectralflow.job.MonitorJobConfig;
 import org.spectralflow.job.MonitorTopics;
-import org.spectralflow.job.SweepRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -24,11 +23,17 @@ final class MonitorJobCommand implements Callable<Integer> {
     @Option(names = "--parallelism", description = "Job parallelism (default: the cluster's default).")
     Integer parallelism;
 
+    @Option(names = "--state-dir", description = "Keep checkpoints here and resume from the newest when started again "
+            + "(default under java -jar: runs/monitor-job-state; under flink run: the cluster's checkpoint directory).")
+    java.nio.file.Path stateDir;
+
     @Override
     public Integer call() throws Exception {
         if (kafka.bootstrapServers == null) throw new IllegalArgumentException("--bootstrap-servers is required");
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(SweepRunner.flinkConfiguration());
-        MonitorJobConfig cfg = monitor.config(kafka.bootstrapServers, kafka.clientProperties(),
+        java.util.Map<String, String> kafkaProps = kafka.clientProperties();
+        monitor.config(kafka.bootstrapServers, kafkaProps, 1); // checks every option before anything starts
+        StreamExecutionEnvironment env = JobEnvironments.create(stateDir, java.nio.file.Path.of("runs", "monitor-job-state"));
+        MonitorJobConfig cfg = monitor.config(kafka.bootstrapServers, kafkaProps,
                 parallelism != null ? parallelism : env.getParallelism());
         MonitorTopics.ensure(cfg, monitor.weightPartitions);
         MonitorJob.build(env, cfg);

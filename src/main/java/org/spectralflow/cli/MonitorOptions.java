@@ -36,9 +36,23 @@ final class MonitorOptions {
     @Option(names = "--weight-partitions", description = "Partitions of sf.weights if created here (default: ${DEFAULT-VALUE}).")
     int weightPartitions = 2;
 
+    @Option(names = "--layer-ttl", converter = DurationConverter.class, paramLabel = "DURATION",
+            description = "Forget a layer that sent nothing for this long, e.g. 30m, 24h, 7d; 0 = never (default: 24h).")
+    long layerTtlMs = MonitorJobConfig.Bounds.DEFAULT_LAYER_TTL_MS;
+
+    @Option(names = "--max-layers-per-model", description = "Layers one model may have at once; records of further layers "
+            + "go to the DLQ (default: ${DEFAULT-VALUE}).")
+    int maxLayers = MonitorJobConfig.Bounds.DEFAULT_MAX_LAYERS;
+
+    /** The job's configuration; every option is checked here, before anything starts. */
     MonitorJobConfig config(String bootstrap, java.util.Map<String, String> kafka, int parallelism) {
         MonitorJobConfig d = MonitorJobConfig.defaults(bootstrap);
+        CheckpointOptions.check(checkpointMs);
+        if (maxN < 1) throw new IllegalArgumentException("--max-n must be at least 1, got " + maxN);
+        if (window > 10_000) throw new IllegalArgumentException("--forecast-window must be at most 10000 readings, got " + window);
+        if (weightPartitions < 1) throw new IllegalArgumentException("--weight-partitions must be at least 1, got " + weightPartitions);
         return new MonitorJobConfig(bootstrap, d.weightsTopic(), d.healthTopic(), d.alertsTopic(), d.dlqTopic(), groupId,
-                maxN, checkpointMs, txPrefix, kafka, parallelism, new MonitorSettings(band, settle, window, forecastSteps, minR2));
+                maxN, checkpointMs, txPrefix, kafka, parallelism, new MonitorSettings(band, settle, window, forecastSteps, minR2),
+                new MonitorJobConfig.Bounds(layerTtlMs, maxLayers));
     }
 }

@@ -25,8 +25,10 @@ final class PublishCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (kafka.bootstrapServers == null) throw new IllegalArgumentException("--bootstrap-servers is required");
+        if (specPartitions < 1) throw new IllegalArgumentException("--spec-partitions must be at least 1");
         SweepGrid g = grid.grid();
-        SweepJobConfig cfg = SweepJobConfig.defaults(kafka.bootstrapServers).withKafka(kafka.clientProperties(),
+        java.util.Map<String, String> kafkaProps = kafka.clientProperties();
+        SweepJobConfig cfg = SweepJobConfig.defaults(kafka.bootstrapServers).withKafka(kafkaProps,
                 org.spectralflow.codec.MatrixCodec.DEFAULT_MAX_N, 10_000, "unused", "unused");
         SweepRunner.ensureTopics(cfg, specPartitions);
         long n = SpecPublisher.publish(cfg.bootstrapServers(), cfg.kafkaProperties(), cfg.specsTopic(), g.specs(),

@@ -64,7 +64,7 @@ final class PublishWeightsCommand implements Callable<Integer> {
         Activation act = Activation.parse(activation);
         MonitorJobConfig cfg = MonitorJobConfig.defaults(kafka.bootstrapServers);
         MonitorTopics.ensure(new MonitorJobConfig(kafka.bootstrapServers, cfg.weightsTopic(), cfg.healthTopic(), cfg.alertsTopic(),
-                cfg.dlqTopic(), cfg.groupId(), maxN, 1000, "unused", kafka.clientProperties(), 1, cfg.settings()), 2);
+                cfg.dlqTopic(), cfg.groupId(), maxN, 1000, "unused", kafka.clientProperties(), 1, cfg.settings(), cfg.bounds()), 2);
         try (WeightsPublisher pub = new WeightsPublisher(kafka.bootstrapServers, kafka.clientProperties(), cfg.weightsTopic())) {
             long s = step;
             for (Path f : files) {

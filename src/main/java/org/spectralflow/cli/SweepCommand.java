@@ -56,10 +56,15 @@ final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // every option is checked before a broker or a cluster starts
         SweepGrid g = grid.grid();
         if (parallelism < 1) throw new IllegalArgumentException("--parallelism must be at least 1");
-        if (g.size() > 0 && g.sizes().stream().anyMatch(n -> n > maxN))
-            throw new IllegalArgumentException("--n above --max-n " + maxN);
+        if (specPartitions < 1) throw new IllegalArgumentException("--spec-partitions must be at least 1");
+        if (partialEvery < 0) throw new IllegalArgumentException("--partial-every must not be negative");
+        CheckpointOptions.check(checkpointMs);
+        if (g.sizes().stream().anyMatch(n -> n > maxN)) throw new IllegalArgumentException("--n above --max-n " + maxN);
+        java.util.Map<String, String> kafkaProps = kafka.clientProperties();
+        Path dir = OutputDirs.writable(out.resolve(g.sweep()));
         System.err.printf(Locale.ROOT, "sweep %s: %d cells × %d trials = %d matrices, parallelism %d, eigen-solver %s%n",
                 g.sweep(), g.cells(), g.trials(), g.size(), parallelism, Spectra.solver());
         EmbeddedKafka embedded = null;
@@ -71,13 +76,12 @@ final class SweepCommand implements Callable<Integer> {
                 System.err.println("embedded Kafka broker at " + bootstrap);
             }
             SweepJobConfig cfg = SweepJobConfig.defaults(bootstrap)
-                    .withKafka(kafka.clientProperties(), maxN, checkpointMs, "spectralflow-" + g.sweep(), "spectralflow-" + g.sweep())
+                    .withKafka(kafkaProps, maxN, checkpointMs, "spectralflow-" + g.sweep(), "spectralflow-" + g.sweep())
                     .withParallelism(parallelism).withPartialEvery(partialEvery)
                     .withResults(results ? org.spectralflow.job.Topics.RESULTS : null);
             ProgressBar bar = new ProgressBar(quiet);
-            SweepRunner.Outcome o = SweepRunner.run(g, cfg, null, specPartitions, bar::show);
+            SweepRunner.Outcome o = SweepRunner.run(g, cfg, null, specPartitions, bar::show, bar.console());
             bar.finish();
-            Path dir = out.resolve(g.sweep());
             StatsFiles.write(dir, o.finals());
             java.nio.file.Files.writeString(dir.resolve("sweep.json"), org.spectralflow.codec.Json.pretty(GridCodec.encode(g)) + "\n");
             if (!noReport) Report.write(dir, o.finals(), g);
@@ -112,6 +116,25 @@ final class SweepCommand implements Callable<Integer> {
             String eta = rate > 0 ? String.format(Locale.ROOT, "%.0fs", (p.total() - p.done()) / rate) : "?";
             System.err.printf(Locale.ROOT, "%s[%s%s] %d/%d matrices  %.1f/s  ETA %s%s", terminal ? "\r" : "",
                     "#".repeat(filled), ".".repeat(width - filled), p.done(), p.total(), rate, eta, terminal ? "" : "\n");
+        }
+
+        /** Where rejection lines go: the same stream, after ending the bar's line. */
+        java.io.PrintStream console() {
+            return new java.io.PrintStream(new java.io.OutputStream() {
+                private boolean lineStart = true;
+
+                @Override
+                public void write(int b) {
+                    if (lineStart && terminal && !quiet) System.err.print("\r\033[K");
+                    System.err.write(b);
+                    lineStart = b == '\n';
+                }
+
+                @Override
+                public void flush() {
+                    System.err.flush();
+                }
+            }, true);
         }
 
         void finish() {

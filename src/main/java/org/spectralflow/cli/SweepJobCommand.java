@@ -1,5 +1,8 @@
 package org.spectralflow.cli;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.spectralflow.job.SweepJob;
@@ -53,20 +56,49 @@ final class SweepJobCommand implements Callable<Integer> {
     @Option(names = "--spec-partitions", description = "Partitions of sf.specs if this job has to create it (default: ${DEFAULT-VALUE}).")
     int specPartitions = 4;
 
+    @Option(names = "--state-dir", description = "Keep checkpoints here and resume from the newest when started again "
+            + "(default under java -jar: runs/sweep-job-state; under flink run: the cluster's checkpoint directory).")
+    Path stateDir;
+
+    @Option(names = "--cell-ttl", converter = DurationConverter.class, paramLabel = "DURATION",
+            description = "Drop a cell that received no spec for this long, e.g. 24h or 7d; 0 = never (default: 7d).")
+    long cellTtlMs = SweepJobConfig.Guards.DEFAULT_CELL_TTL_MS;
+
+    @Option(names = "--grid", paramLabel = "SWEEP_JSON", description = "A sweep's grid (runs/<sweep>/sweep.json, repeatable): "
+            + "that sweep's specs must be exactly the grid's, or they are rejected.")
+    List<Path> grids = new ArrayList<>();
+
     @Override
     public Integer call() throws Exception {
         if (kafka.bootstrapServers == null) throw new IllegalArgumentException("--bootstrap-servers is required");
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(SweepRunner.flinkConfiguration());
-        int p = parallelism != null ? parallelism : env.getParallelism();
-        SweepJobConfig cfg = SweepJobConfig.defaults(kafka.bootstrapServers)
-                .withKafka(kafka.clientProperties(), maxN, checkpointMs, txPrefix, groupId)
-                .withParallelism(p).withPartialEvery(partialEvery).withResults(results ? Topics.RESULTS : null);
-        SweepRunner.ensureTopics(cfg, specPartitions);
+        java.util.Map<String, String> kafkaProps = kafka.clientProperties();
+        CheckpointOptions.check(checkpointMs);
+        if (partialEvery < 0) throw new IllegalArgumentException("--partial-every must not be negative");
+        if (cellTtlMs < 0) throw new IllegalArgumentException("--cell-ttl must not be negative");
         java.util.Map<Integer, Long> start = parseOffsets(startOffsets);
+        SweepJobConfig.Guards guards = SweepJobConfig.Guards.defaults();
+        SweepJobConfig cfg = SweepJobConfig.defaults(kafka.bootstrapServers)
+                .withGuards(new SweepJobConfig.Guards(guards.grids(), guards.maxRecordBytes(), cellTtlMs));
+        for (Path g : grids) cfg = cfg.withGrid(readGrid(g));
+        StreamExecutionEnvironment env = JobEnvironments.create(stateDir, Path.of("runs", "sweep-job-state"));
+        int p = parallelism != null ? parallelism : env.getParallelism();
+        cfg = cfg.withKafka(kafkaProps, maxN, checkpointMs, txPrefix, groupId)
+                .withParallelism(p).withPartialEvery(partialEvery).withResults(results ? Topics.RESULTS : null);
+        cfg = SweepRunner.ensureTopics(cfg, specPartitions);
         cfg = bounded ? cfg.withBounded(start) : cfg.withStart(start);
         SweepJob.build(env, cfg);
         env.execute("spectralflow sweep-job");
         return 0;
+    }
+
+    private static org.spectralflow.model.SweepGrid readGrid(Path file) {
+        try {
+            return org.spectralflow.codec.GridCodec.decode(java.nio.file.Files.readAllBytes(file));
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("--grid: cannot read " + file + ": " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--grid " + file + ": " + e.getMessage());
+        }
     }
 
     static java.util.Map<Integer, Long> parseOffsets(String text) {

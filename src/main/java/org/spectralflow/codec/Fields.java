@@ -2,6 +2,8 @@ package org.spectralflow.codec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.spectralflow.model.Limits;
+import org.spectralflow.model.Text;
 
 /** Typed, validated access to a record's fields, failing with the field's name and the reason. */
 final class Fields {
@@ -28,7 +30,7 @@ final class Fields {
         if (!has("v")) throw new InvalidRecordException("missing required field 'v' (the record format version)");
         JsonNode v = o.get("v");
         if (!v.isIntegralNumber() || v.longValue() != Json.VERSION)
-            throw new InvalidRecordException("unknown version v=" + v + "; this build reads v=" + Json.VERSION);
+            throw new InvalidRecordException("unknown version v = " + kind(v) + "; this build reads v = " + Json.VERSION);
     }
 
     private JsonNode required(String f) {
@@ -36,21 +38,41 @@ final class Fields {
         return o.get(f);
     }
 
+    /** A string of at most {@link Limits#MAX_NAME_CHARS} characters, none of them a control character or a lone surrogate. */
     String string(String f) {
         JsonNode n = required(f);
         if (!n.isTextual()) throw new InvalidRecordException("field '" + f + "' must be a string, got " + kind(n));
-        return n.textValue();
+        String s = n.textValue();
+        if (s.length() > Limits.MAX_NAME_CHARS)
+            throw new InvalidRecordException("field '" + f + "' is " + s.length() + " characters long; the limit is "
+                    + Limits.MAX_NAME_CHARS);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c == 0x7F)
+                throw new InvalidRecordException("field '" + f + "' holds control character U+" + String.format("%04X", (int) c)
+                        + " at " + i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) i++;
+            else if (Character.isSurrogate(c))
+                throw new InvalidRecordException("field '" + f + "' holds a lone surrogate \\u" + String.format("%04x", (int) c)
+                        + " at " + i + " (not a Unicode character)");
+        }
+        return s;
     }
 
     String string(String f, String dflt) {
         return has(f) ? string(f) : dflt;
     }
 
+    /**
+     * An integer written as one (no fraction, no exponent): 1200.0 or 1.2e3 are rejected rather than
+     * rounded, since a reader cannot tell whether 1200.7 was meant.
+     */
     long integer(String f) {
         JsonNode n = required(f);
         if (n.isIntegralNumber() && n.canConvertToLong()) return n.longValue();
-        if (n.isFloatingPointNumber() && n.doubleValue() == Math.rint(n.doubleValue()) && Math.abs(n.doubleValue()) < 0x1p53)
-            return (long) n.doubleValue();
+        if (n.isIntegralNumber()) throw new InvalidRecordException("field '" + f + "' is outside the 64-bit integer range");
+        if (n.isNumber())
+            throw new InvalidRecordException("field '" + f + "' must be an integer literal (no fraction or exponent), got " + kind(n));
         throw new InvalidRecordException("field '" + f + "' must be an integer, got " + kind(n));
     }
 
@@ -89,16 +111,18 @@ final class Fields {
         double[] v = new double[n];
         for (int i = 0; i < n; i++) {
             JsonNode e = a.get(i);
-            if (!e.isNumber()) throw new InvalidRecordException("field '" + f + "' entry " + i + " is not a number: " + e);
+            if (!e.isNumber()) throw new InvalidRecordException("field '" + f + "' entry " + i + " is not a number: " + kind(e));
             v[i] = e.doubleValue();
             if (!Double.isFinite(v[i])) throw new InvalidRecordException("field '" + f + "' entry " + i + " is " + v[i]);
         }
         return v;
     }
 
+    /** The node's type and a short, escaped excerpt of it, for a reason. */
     static String kind(JsonNode n) {
         String t = n.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
-        String s = n.toString();
-        return t + " " + (s.length() > 40 ? s.substring(0, 40) + "…" : s);
+        if (n.isTextual()) return t + " " + Text.quote(n.textValue(), 40);
+        if (n.isContainerNode()) return t + " of " + n.size() + " entries";
+        return t + " " + Text.quote(n.toString(), 40);
     }
 }

@@ -9,7 +9,8 @@ import org.spectralflow.model.Regime;
 public final class HealthCodec {
     private HealthCodec() {}
 
-    public static ObjectNode encode(LayerReading r, Regime regime) {
+    /** @param outOfOrder the step was not after the layer's newest: reported, left out of regime and trend */
+    public static ObjectNode encode(LayerReading r, Regime regime, boolean outOfOrder) {
         ObjectNode o = Json.object();
         o.put("v", Json.VERSION);
         o.put("model", r.model());
@@ -32,6 +33,7 @@ public final class HealthCodec {
         Json.put(o, "tanh_rate", r.tanhRate());
         Json.put(o, "tanh_gradient_ratio", r.tanhRatio());
         o.put("regime", regime.wire());
+        o.put("out_of_order", outOfOrder);
         return o;
     }
 

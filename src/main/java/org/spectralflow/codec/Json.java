@@ -2,6 +2,7 @@ package org.spectralflow.codec;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,6 +21,8 @@ public final class Json {
     public static final int VERSION = 1;
     static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            // {"n":2,"n":4096} means two things to two parsers: reject it rather than pick one
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
     static {
@@ -33,9 +36,14 @@ public final class Json {
         return JsonNodeFactory.instance.objectNode();
     }
 
-    /** Parses one record's bytes into an object, or says in words why it cannot. */
+    /** Parses one record's bytes (strict UTF-8, no duplicate keys) into an object, or says in words why it cannot. */
     public static ObjectNode parseObject(byte[] payload) {
         if (payload == null || payload.length == 0) throw new InvalidRecordException("empty payload");
+        int bad = Utf8.firstInvalid(payload);
+        if (bad >= 0)
+            throw new InvalidRecordException(String.format(java.util.Locale.ROOT,
+                    "invalid UTF-8 at byte %d (0x%02X): overlong, surrogate or truncated sequences are not accepted",
+                    bad, payload[bad] & 0xFF));
         JsonNode node;
         try (JsonParser p = MAPPER.createParser(payload)) {
             node = MAPPER.readTree(p);
@@ -44,7 +52,10 @@ public final class Json {
             throw e;
         } catch (Exception e) {
             String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().split("\n")[0];
-            throw new InvalidRecordException("malformed JSON: " + msg);
+            if (msg.startsWith("Duplicate field"))
+                throw new InvalidRecordException("duplicate key " + org.spectralflow.model.Text.quote(
+                        msg.substring("Duplicate field ".length()).replaceAll("^'|'( .*)?$", "")));
+            throw new InvalidRecordException("malformed JSON: " + org.spectralflow.model.Text.quote(msg, 200));
         }
         if (node == null || !node.isObject()) throw new InvalidRecordException("a record must be a JSON object");
         return (ObjectNode) node;

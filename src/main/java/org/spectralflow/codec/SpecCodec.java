@@ -3,7 +3,10 @@ package org.spectralflow.codec;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.spectralflow.model.Activation;
 import org.spectralflow.model.AnalysisRequest;
+import org.spectralflow.math.SeededRandom;
 import org.spectralflow.model.Ensemble;
+import org.spectralflow.model.Limits;
+import org.spectralflow.model.Text;
 import org.spectralflow.model.Precision;
 import org.spectralflow.model.Scaling;
 import org.spectralflow.model.Spec;
@@ -20,16 +23,19 @@ public final class SpecCodec {
         Fields f = Fields.of(o);
         f.requireVersion();
         try {
-            String sweep = f.string("sweep");
+            String sweep = sweepName(f.string("sweep"));
             String id = f.string("id");
             long cell = f.integer("cell");
             if (cell < 0) throw new InvalidRecordException("cell must be non-negative, got " + cell);
             long cellTrials = f.integer("cell_trials");
-            if (cellTrials < 1) throw new InvalidRecordException("cell_trials must be at least 1, got " + cellTrials);
+            if (cellTrials < 1 || cellTrials > Limits.MAX_CELL_TRIALS)
+                throw new InvalidRecordException("cell_trials must be in [1, " + Limits.MAX_CELL_TRIALS + "], got " + cellTrials);
             long trial = f.integer("trial");
             if (trial < 0 || trial >= cellTrials)
                 throw new InvalidRecordException("trial must be in [0, cell_trials) = [0, " + cellTrials + "), got " + trial);
             long seed = f.integer("seed");
+            Long sweepSeed = f.has("sweep_seed") ? f.integer("sweep_seed") : null;
+            if (sweepSeed != null) checkDerivation(sweep, id, cell, trial, seed, sweepSeed);
             Ensemble ensemble = Ensemble.parse(f.string("ensemble"));
             int n = MatrixCodec.size(f, maxN);
             double density = f.number("density", 1.0);
@@ -42,6 +48,7 @@ public final class SpecCodec {
             if (biasStd < 0) throw new InvalidRecordException("bias_std must be non-negative, got " + biasStd);
             int steps = f.intIn("steps", 1, 1_000_000);
             AnalysisRequest.checkTrajectory(steps, n);
+            Limits.checkWork("steps", steps, n);
             double delta = f.number("delta", AnalysisRequest.DEFAULT_DELTA);
             if (!(delta > 0)) throw new InvalidRecordException("delta must be positive, got " + delta);
             Precision precision = Precision.parse(f.string("precision", "none"));
@@ -53,14 +60,39 @@ public final class SpecCodec {
             if (!jacobian.equals("fixed") && !jacobian.equals("independent"))
                 throw new InvalidRecordException("jacobian must be 'fixed' or 'independent', got '" + jacobian + "'");
             int budget = f.intIn("precision_budget", 1, 100_000_000, AnalysisRequest.DEFAULT_PRECISION_BUDGET);
+            if (precision != Precision.NONE) Limits.checkWork("precision_budget", budget, n);
+            // a fresh orthogonal matrix per step is a QR factorisation (n³) per step
+            if (jacobian.equals("independent") && ensemble == Ensemble.ORTHOGONAL) Limits.checkWork("steps × n", (long) steps * n, n);
             double[] data = ensemble == Ensemble.GIVEN ? MatrixCodec.read(f, n) : null;
-            return new Spec(sweep, id, cell, cellTrials, trial, seed, ensemble, n, density, scaling, scale, activation,
+            return new Spec(sweep, id, cell, cellTrials, trial, seed, sweepSeed, ensemble, n, density, scaling, scale, activation,
                     biasStd, steps, delta, precision, explode, binWidth, jacobian.equals("independent"), budget, data);
         } catch (InvalidRecordException e) {
             throw e;
         } catch (IllegalArgumentException e) {
             throw new InvalidRecordException(e.getMessage(), e);
         }
+    }
+
+    /**
+     * Sweep names become file names (runs/&lt;sweep&gt;/) and key prefixes (sweep/cell/bin): no '/', no
+     * '\\', not "." or "..".
+     */
+    static String sweepName(String sweep) {
+        if (sweep.isEmpty() || sweep.equals(".") || sweep.equals("..") || sweep.indexOf('/') >= 0 || sweep.indexOf('\\') >= 0)
+            throw new InvalidRecordException("sweep " + Text.quote(sweep) + " is not a valid sweep name (non-empty, no '/' or '\\', not . or ..)");
+        return sweep;
+    }
+
+    /** A spec that says its sweep seed must carry the seed and id spectralflow derives from it (DESIGN §3). */
+    private static void checkDerivation(String sweep, String id, long cell, long trial, long seed, long sweepSeed) {
+        long expected = SeededRandom.specSeed(sweepSeed, cell, trial);
+        if (seed != expected)
+            throw new InvalidRecordException("seed " + seed + " is not the seed of trial " + trial + " of cell " + cell
+                    + " derived from sweep_seed " + sweepSeed + " (expected " + expected + ")");
+        String expectedId = sweep + "/" + cell + "/" + trial;
+        if (!id.equals(expectedId))
+            throw new InvalidRecordException("id " + Text.quote(id) + " is not " + Text.quote(expectedId)
+                    + ", the id of trial " + trial + " of cell " + cell);
     }
 
     public static ObjectNode encode(Spec s) {
@@ -72,6 +104,7 @@ public final class SpecCodec {
         o.put("cell_trials", s.cellTrials());
         o.put("trial", s.trial());
         o.put("seed", s.seed());
+        if (s.sweepSeed() != null) o.put("sweep_seed", s.sweepSeed());
         o.put("ensemble", s.ensemble().wire());
         o.put("n", s.n());
         o.put("density", s.density());

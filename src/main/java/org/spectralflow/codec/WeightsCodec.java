@@ -26,6 +26,7 @@ public final class WeightsCodec {
         int horizon = f.intIn("horizon", 1, 1_000_000, Weights.DEFAULT_HORIZON);
         try {
             org.spectralflow.model.AnalysisRequest.checkTrajectory(horizon, n);
+            org.spectralflow.model.Limits.checkWork("horizon", horizon, n);
         } catch (IllegalArgumentException e) {
             throw new InvalidRecordException(e.getMessage());
         }

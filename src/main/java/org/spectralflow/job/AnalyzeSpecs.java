@@ -1,21 +1,27 @@
 package org.spectralflow.job;
 
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
-import org.spectralflow.codec.DeadLetterCodec;
+import org.spectralflow.codec.InvalidRecordException;
 import org.spectralflow.codec.Json;
 import org.spectralflow.codec.ResultCodec;
 import org.spectralflow.codec.SpecCodec;
 import org.spectralflow.math.Analyzer;
 import org.spectralflow.model.Analysis;
+import org.spectralflow.model.CellDefinition;
 import org.spectralflow.model.CellKey;
 import org.spectralflow.model.Contribution;
 import org.spectralflow.model.Spec;
+import org.spectralflow.model.SweepGrid;
 
-/** Decode a spec, draw its matrix from its seed, analyse it; anything that fails goes to the DLQ. */
+/**
+ * Decode a spec, check it against its sweep's grid when the job knows it, draw its matrix from its
+ * seed, analyse it. Total: whatever the record holds, it yields one trial or one dead letter.
+ */
 final class AnalyzeSpecs extends ProcessFunction<RawRecord, TrialResult> {
-    static final OutputTag<OutMessage> SIDE = new OutputTag<>("sf-side-output", org.apache.flink.api.common.typeinfo.TypeInformation.of(OutMessage.class));
+    static final OutputTag<OutMessage> SIDE = new OutputTag<>("sf-side-output", TypeInformation.of(OutMessage.class));
 
     private final SweepJobConfig cfg;
 
@@ -25,25 +31,50 @@ final class AnalyzeSpecs extends ProcessFunction<RawRecord, TrialResult> {
 
     @Override
     public void processElement(RawRecord r, Context ctx, Collector<TrialResult> out) {
-        Spec spec;
-        Analysis a;
+        TrialResult t;
         try {
-            spec = SpecCodec.decode(r.value(), cfg.maxN());
-            a = Analyzer.analyze(spec);
-        } catch (RuntimeException e) {
-            ctx.output(SIDE, deadLetter(cfg.dlqTopic(), r, e));
+            t = analyze(r);
+        } catch (RuntimeException | StackOverflowError e) {
+            ctx.output(SIDE, DeadLetters.of(cfg.dlqTopic(), r.origin(), DeadLetters.reason(e)));
             return;
         }
-        if (cfg.resultsTopic() != null)
-            ctx.output(SIDE, new OutMessage(cfg.resultsTopic(), spec.id(), Json.bytes(ResultCodec.encode(spec, a))));
-        CellKey key = CellKey.of(spec, spec.bin(a.spectrum().rho()));
-        out.collect(new TrialResult(key, spec.cellTrials(), spec.trial(), spec.id(), Contribution.of(a, spec.activation()),
-                r.topic(), r.partition(), r.offset()));
+        out.collect(t);
     }
 
-    static OutMessage deadLetter(String dlqTopic, RawRecord r, Exception e) {
-        String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return new OutMessage(dlqTopic, r.topic() + "/" + r.partition() + "/" + r.offset(),
-                Json.bytes(DeadLetterCodec.encode(r.topic(), r.partition(), r.offset(), r.key(), r.value(), reason)));
+    private TrialResult analyze(RawRecord r) {
+        Spec spec = SpecCodec.decode(r.value(), cfg.maxN());
+        SweepGrid grid = cfg.guards().grids().get(spec.sweep());
+        if (grid != null) checkAgainstGrid(spec, grid);
+        Analysis a = Analyzer.analyze(spec);
+        byte[] result = null;
+        if (cfg.resultsTopic() != null) {
+            result = Json.bytes(ResultCodec.encode(spec, a));
+            if (result.length > cfg.guards().maxRecordBytes())
+                throw new InvalidRecordException("its analysis is " + result.length + " bytes, above the "
+                        + cfg.guards().maxRecordBytes() + " bytes a record may have on " + cfg.resultsTopic()
+                        + " (fewer steps make it smaller)");
+        }
+        CellKey key = CellKey.of(spec, spec.bin(a.spectrum().rho()));
+        return new TrialResult(key, CellDefinition.of(spec), spec.trial(), spec.id(), Contribution.of(a, spec.activation()),
+                result, r.origin());
+    }
+
+    /** A spec of a sweep whose grid is known must be the grid's spec of its (cell, trial), field for field. */
+    static void checkAgainstGrid(Spec spec, SweepGrid grid) {
+        if (spec.cell() >= grid.cells())
+            throw new InvalidRecordException("cell " + spec.cell() + " is not in sweep " + grid.sweep() + "'s grid (cells 0 to "
+                    + (grid.cells() - 1) + ")");
+        if (spec.trial() >= grid.trials())
+            throw new InvalidRecordException("trial " + spec.trial() + " is not in sweep " + grid.sweep() + "'s grid (trials 0 to "
+                    + (grid.trials() - 1) + ")");
+        Spec want = grid.spec(spec.cell(), spec.trial());
+        String differs = CellDefinition.of(spec).disagreement(CellDefinition.of(want), "sweep " + grid.sweep() + "'s grid");
+        if (differs != null) throw new InvalidRecordException(differs);
+        if (spec.seed() != want.seed())
+            throw new InvalidRecordException("field 'seed' = " + spec.seed() + " is not the grid's seed " + want.seed()
+                    + " of trial " + spec.trial() + " of cell " + spec.cell());
+        if (!spec.id().equals(want.id()))
+            throw new InvalidRecordException("field 'id' is not the grid's id '" + want.id() + "'");
+        if (spec.data() != null) throw new InvalidRecordException("field 'data': sweep " + grid.sweep() + "'s grid draws its matrices");
     }
 }

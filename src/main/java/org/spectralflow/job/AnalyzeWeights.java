@@ -4,10 +4,9 @@ import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 import org.spectralflow.codec.WeightsCodec;
 import org.spectralflow.math.HealthAnalyzer;
-import org.spectralflow.model.LayerReading;
 
-/** Decode a weights record and read its layer's health; anything that fails goes to the DLQ. */
-final class AnalyzeWeights extends ProcessFunction<RawRecord, LayerReading> {
+/** Decode a weights record and read its layer's health. Total: one reading or one dead letter per record. */
+final class AnalyzeWeights extends ProcessFunction<RawRecord, WeightsReading> {
     private final MonitorJobConfig cfg;
 
     AnalyzeWeights(MonitorJobConfig cfg) {
@@ -15,12 +14,12 @@ final class AnalyzeWeights extends ProcessFunction<RawRecord, LayerReading> {
     }
 
     @Override
-    public void processElement(RawRecord r, Context ctx, Collector<LayerReading> out) {
-        LayerReading reading;
+    public void processElement(RawRecord r, Context ctx, Collector<WeightsReading> out) {
+        WeightsReading reading;
         try {
-            reading = HealthAnalyzer.read(WeightsCodec.decode(r.value(), cfg.maxN()));
-        } catch (RuntimeException e) {
-            ctx.output(AnalyzeSpecs.SIDE, AnalyzeSpecs.deadLetter(cfg.dlqTopic(), r, e));
+            reading = new WeightsReading(HealthAnalyzer.read(WeightsCodec.decode(r.value(), cfg.maxN())), r.origin());
+        } catch (RuntimeException | StackOverflowError e) {
+            ctx.output(AnalyzeSpecs.SIDE, DeadLetters.of(cfg.dlqTopic(), r.origin(), DeadLetters.reason(e)));
             return;
         }
         out.collect(reading);

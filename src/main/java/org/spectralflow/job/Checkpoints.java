@@ -10,9 +10,21 @@ import java.util.stream.Stream;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.StateRecoveryOptions;
 
-/** Retained checkpoints in a directory of the user's: where a restarted job picks its state up again. */
+/**
+ * Where a job's checkpoints go: always a filesystem directory, never the JobManager's heap (whose
+ * 5 MiB limit a large cell or many layers would exceed, failing every checkpoint). Either a
+ * temporary one that goes away with the process, or a retained one of the user's where a
+ * restarted job picks its state up again.
+ */
 public final class Checkpoints {
     private Checkpoints() {}
+
+    /** Checkpoints to a new temporary directory, removed when the process exits (a bounded run needs no more). */
+    public static Path temporary(Configuration c) throws IOException {
+        Path dir = org.spectralflow.io.TempDirs.create("spectralflow-checkpoints-");
+        c.setString("execution.checkpointing.dir", dir.toUri().toString());
+        return dir;
+    }
 
     /**
      * Configures checkpoints to go to {@code dir} and to outlive the job (cancelled, failed or killed
@@ -25,6 +37,9 @@ public final class Checkpoints {
         c.setString("execution.checkpointing.externalized-checkpoint-retention", "RETAIN_ON_CANCELLATION");
         Optional<Path> latest = latest(dir);
         latest.ifPresent(p -> c.set(StateRecoveryOptions.SAVEPOINT_PATH, p.toString()));
+        // the restarted job owns the checkpoint it resumed from and deletes it once subsumed, so the
+        // directory holds one checkpoint however often the process is restarted
+        c.setString("execution.state-recovery.claim-mode", "CLAIM");
         return latest;
     }
 

@@ -7,7 +7,6 @@ import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.spectralflow.model.LayerReading;
 
 /**
  * The monitor job (DESIGN §2): weights → decode/validate → analyse → keyBy (model, layer) →
@@ -22,11 +21,13 @@ public final class MonitorJob {
         // Readings are ordered per layer by the Kafka key; nothing is windowed, so no watermarks.
         DataStream<RawRecord> raw = env.fromSource(SweepJob.source(cfg.bootstrapServers(), cfg.groupId(), cfg.kafkaProperties(), cfg.weightsTopic(), null, false),
                 WatermarkStrategy.noWatermarks(), "weights").uid("weights-source").name("sf.weights");
-        SingleOutputStreamOperator<LayerReading> readings = raw
-                .process(new AnalyzeWeights(cfg), TypeInformation.of(LayerReading.class))
+        SingleOutputStreamOperator<WeightsReading> readings = raw
+                .process(new AnalyzeWeights(cfg), TypeInformation.of(WeightsReading.class))
                 .uid("analyze-weights").name("decode, analyse");
+        // keyed by model: a model's layers share its layer cap; per-layer order still holds, since
+        // one layer's records come through one Kafka partition and one source subtask
         DataStream<OutMessage> out = readings
-                .keyBy(LayerReading::key, Types.STRING)
+                .keyBy(WeightsReading::model, Types.STRING)
                 .process(new MonitorLayers(cfg), TypeInformation.of(OutMessage.class))
                 .uid("layers").name("regimes and forecasts");
         out.union(readings.getSideOutput(AnalyzeSpecs.SIDE))

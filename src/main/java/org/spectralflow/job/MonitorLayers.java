@@ -1,9 +1,12 @@
 package org.spectralflow.job;
 
+import java.time.Duration;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.ValueState;
-import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.spectralflow.codec.AlertCodec;
@@ -14,10 +17,15 @@ import org.spectralflow.math.RegimeTracker;
 import org.spectralflow.model.Alert;
 import org.spectralflow.model.LayerReading;
 
-/** Per (model, layer): the regime and trend in keyed state; one health record per reading, alerts as raised. */
-final class MonitorLayers extends KeyedProcessFunction<String, LayerReading, OutMessage> {
+/**
+ * Per model, the regime and trend of each of its layers, keyed by the layer's name (so a layer is
+ * the pair (model, layer), never a concatenation two pairs could share): one health record per
+ * reading, alerts as raised. At most {@code maxLayersPerModel} layers per model; a layer silent for
+ * the TTL expires (Flink state TTL), so the state of a model is bounded by cap × window.
+ */
+final class MonitorLayers extends KeyedProcessFunction<String, WeightsReading, OutMessage> {
     private final MonitorJobConfig cfg;
-    private transient ValueState<LayerState> state;
+    private transient MapState<String, LayerState> layers;
 
     MonitorLayers(MonitorJobConfig cfg) {
         this.cfg = cfg;
@@ -25,16 +33,34 @@ final class MonitorLayers extends KeyedProcessFunction<String, LayerReading, Out
 
     @Override
     public void open(OpenContext context) {
-        state = getRuntimeContext().getState(new ValueStateDescriptor<>("layer", TypeInformation.of(LayerState.class)));
+        MapStateDescriptor<String, LayerState> d = new MapStateDescriptor<>("layers", Types.STRING,
+                TypeInformation.of(LayerState.class));
+        if (cfg.bounds().layerTtlMs() > 0)
+            d.enableTimeToLive(StateTtlConfig.newBuilder(Duration.ofMillis(cfg.bounds().layerTtlMs()))
+                    .setUpdateType(StateTtlConfig.UpdateType.OnCreateAndWrite)
+                    .setStateVisibility(StateTtlConfig.StateVisibility.NeverReturnExpired)
+                    .build());
+        layers = getRuntimeContext().getMapState(d);
     }
 
     @Override
-    public void processElement(LayerReading r, Context ctx, Collector<OutMessage> out) throws Exception {
-        LayerState s = state.value();
-        if (s == null) s = new LayerState();
+    public void processElement(WeightsReading w, Context ctx, Collector<OutMessage> out) throws Exception {
+        LayerReading r = w.reading();
+        LayerState s = layers.get(r.layer());
+        if (s == null) {
+            int max = cfg.bounds().maxLayersPerModel(), have = 0;
+            for (String ignored : layers.keys()) if (++have >= max) break;
+            if (have >= max) {
+                out.collect(DeadLetters.of(cfg.dlqTopic(), w.origin(), "model " + org.spectralflow.model.Text.quote(r.model())
+                        + " already has " + max + " layers (--max-layers-per-model); layer "
+                        + org.spectralflow.model.Text.quote(r.layer()) + " is not tracked"));
+                return;
+            }
+            s = new LayerState();
+        }
         RegimeTracker.Update u = RegimeTracker.update(s, r, cfg.settings());
-        state.update(s);
-        out.collect(new OutMessage(cfg.healthTopic(), r.key(), Json.bytes(HealthCodec.encode(r, u.regime()))));
+        layers.put(r.layer(), s);
+        out.collect(new OutMessage(cfg.healthTopic(), r.key(), Json.bytes(HealthCodec.encode(r, u.regime(), u.outOfOrder()))));
         for (Alert a : u.alerts()) out.collect(new OutMessage(cfg.alertsTopic(), r.key(), Json.bytes(AlertCodec.encode(a))));
     }
 }

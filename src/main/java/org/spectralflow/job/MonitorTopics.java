@@ -15,6 +15,6 @@ public final class MonitorTopics {
         t.put(cfg.healthTopic(), 2);
         t.put(cfg.alertsTopic(), 1);
         t.put(cfg.dlqTopic(), 1);
-        TopicAdmin.ensure(cfg.bootstrapServers(), cfg.kafkaProperties(), t, EmbeddedKafka.MAX_MESSAGE_BYTES);
+        TopicAdmin.ensure(cfg.bootstrapServers(), cfg.kafkaProperties(), t, TopicAdmin.MAX_MESSAGE_BYTES);
     }
 }

@@ -1,4 +1,11 @@
 package org.spectralflow.job;
 
-/** One Kafka record as it arrived, undecoded, so that a bad one can go to the dead-letter topic whole. */
-public record RawRecord(String topic, int partition, long offset, byte[] key, byte[] value) {}
+import org.spectralflow.model.RecordOrigin;
+
+/** One Kafka record as it arrived, undecoded, so that a bad one can go to the dead-letter topic. */
+public record RawRecord(String topic, int partition, long offset, byte[] key, byte[] value) {
+    /** Where it came from and the first bytes of key and value, for a dead-letter record. */
+    public RecordOrigin origin() {
+        return RecordOrigin.of(topic, partition, offset, key, value);
+    }
+}

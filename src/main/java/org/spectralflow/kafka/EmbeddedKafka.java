@@ -5,13 +5,11 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
-import java.util.stream.Stream;
 import kafka.server.KafkaConfig;
+import org.spectralflow.io.TempDirs;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
@@ -24,8 +22,7 @@ import org.apache.kafka.server.common.MetadataVersion;
  * default when no {@code --bootstrap-servers} is given, and what the tests run against.
  */
 public final class EmbeddedKafka implements AutoCloseable {
-    /** Largest record the embedded broker accepts: room for N = 1024 in f64 as base64 (~11 MB). */
-    public static final int MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
+    private static final int MAX_MESSAGE_BYTES = TopicAdmin.MAX_MESSAGE_BYTES;
 
     private final Path dir;
     private final KafkaRaftServer server;
@@ -43,7 +40,7 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     /** @param preferredPort the client port to listen on if it is free; 0 (or a taken port) means any free port */
     public static EmbeddedKafka start(int preferredPort) throws Exception {
-        Path dir = Files.createTempDirectory("spectralflow-kafka-");
+        Path dir = TempDirs.create("spectralflow-kafka-");
         int port = preferredPort > 0 && isFree(preferredPort) ? preferredPort : freePort(), controllerPort = freePort();
         Properties p = new Properties();
         p.put("process.roles", "broker,controller");
@@ -96,11 +93,7 @@ public final class EmbeddedKafka implements AutoCloseable {
             server.shutdown();
             server.awaitShutdown();
         } finally {
-            try (Stream<Path> files = Files.walk(dir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-            } catch (IOException ignored) {
-                // a temporary directory that cannot be removed is not worth failing over
-            }
+            TempDirs.delete(dir);
         }
     }
 

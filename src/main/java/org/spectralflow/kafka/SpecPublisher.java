@@ -20,7 +20,7 @@ public final class SpecPublisher {
         p.putIfAbsent("acks", "all");
         p.putIfAbsent("enable.idempotence", "true");
         p.putIfAbsent("linger.ms", "5");
-        p.putIfAbsent("max.request.size", String.valueOf(EmbeddedKafka.MAX_MESSAGE_BYTES));
+        p.putIfAbsent("max.request.size", String.valueOf(TopicAdmin.MAX_MESSAGE_BYTES));
         return p;
     }
 

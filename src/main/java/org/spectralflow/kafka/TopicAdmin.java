@@ -8,6 +8,9 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -16,7 +19,30 @@ import org.apache.kafka.common.errors.TopicExistsException;
 
 /** Creates the project's topics when missing and reads partition end offsets. */
 public final class TopicAdmin {
+    /**
+     * Largest record the project's topics are created for, and what its producers and consumers
+     * are configured to carry: room for N = 1024 in f64 as base64 (~11 MB) and then some.
+     */
+    public static final int MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
+
     private TopicAdmin() {}
+
+    /**
+     * The smallest {@code max.message.bytes} of these topics as the brokers apply it (a topic made
+     * elsewhere may allow far less than {@link #MAX_MESSAGE_BYTES}), capped at that maximum.
+     */
+    public static int maxMessageBytes(String bootstrap, Map<String, String> extra, List<String> topics) throws Exception {
+        int least = MAX_MESSAGE_BYTES;
+        try (Admin admin = Admin.create(clientProperties(bootstrap, extra))) {
+            List<ConfigResource> res = new ArrayList<>();
+            for (String t : topics) res.add(new ConfigResource(ConfigResource.Type.TOPIC, t));
+            for (Config c : admin.describeConfigs(res).all().get().values()) {
+                ConfigEntry e = c.get("max.message.bytes");
+                if (e != null && e.value() != null) least = Math.min(least, Integer.parseInt(e.value()));
+            }
+        }
+        return least;
+    }
 
     public static Properties clientProperties(String bootstrap, Map<String, String> extra) {
         Properties p = new Properties();

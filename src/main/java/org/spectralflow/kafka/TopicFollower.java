@@ -21,7 +21,7 @@ public final class TopicFollower implements AutoCloseable {
         Properties p = TopicAdmin.clientProperties(bootstrap, extra);
         p.put("isolation.level", "read_committed");
         p.put("enable.auto.commit", "false");
-        p.put("max.partition.fetch.bytes", String.valueOf(EmbeddedKafka.MAX_MESSAGE_BYTES));
+        p.put("max.partition.fetch.bytes", String.valueOf(TopicAdmin.MAX_MESSAGE_BYTES));
         consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         List<TopicPartition> parts = new ArrayList<>();
         for (String t : topics) consumer.partitionsFor(t).forEach(i -> parts.add(new TopicPartition(t, i.partition())));

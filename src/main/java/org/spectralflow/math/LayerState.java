@@ -12,6 +12,8 @@ public class LayerState {
     public long[] steps = new long[0];
     public double[] rhos = new double[0];
     public boolean forecastActive;
+    /** The newest training step read so far; -1 before the first reading. */
+    public long lastStep = -1;
 
     public LayerState() {}
 }

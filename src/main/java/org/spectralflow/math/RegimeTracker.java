@@ -26,10 +26,18 @@ import org.spectralflow.model.Regime;
 public final class RegimeTracker {
     private RegimeTracker() {}
 
-    /** The layer's regime after a reading, and the alerts it raised. */
-    public record Update(Regime regime, List<Alert> alerts) {}
+    /**
+     * The layer's regime after a reading, and the alerts it raised.
+     *
+     * @param outOfOrder the reading's step is not after the newest one read: it is reported, but
+     *     changes neither the regime nor the trend
+     */
+    public record Update(Regime regime, List<Alert> alerts, boolean outOfOrder) {}
 
     public static Update update(LayerState s, LayerReading r, MonitorSettings cfg) {
+        if (s.regime != null && r.step() <= s.lastStep)
+            return new Update(Regime.valueOf(s.regime.toUpperCase(Locale.ROOT)), List.of(), true);
+        s.lastStep = r.step();
         List<Alert> alerts = new ArrayList<>();
         double rate = r.regimeRate();
         Regime seen = rate > cfg.band() ? Regime.EXPLODING : rate < -cfg.band() ? Regime.VANISHING : null;
@@ -57,7 +65,7 @@ public final class RegimeTracker {
             alerts.add(forecast);
             s.forecastActive = true;
         }
-        return new Update(now, alerts);
+        return new Update(now, alerts, false);
     }
 
     private static void append(LayerState s, long step, double rho, int window) {

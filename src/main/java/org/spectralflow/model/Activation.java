@@ -16,7 +16,6 @@ public enum Activation implements WireEnum {
     }
 
     public static Activation parse(String word) {
-        if (word != null && (word.equalsIgnoreCase("identity") || word.equalsIgnoreCase("id"))) return LINEAR;
         return WireEnum.parse(Activation.class, word, "activation");
     }
 

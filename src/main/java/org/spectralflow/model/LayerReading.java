@@ -13,7 +13,7 @@ public record LayerReading(String model, String layer, long step, int n, Activat
                            double tanhRatio) {
 
     public String key() {
-        return model + "/" + layer;
+        return LayerKey.of(model, layer);
     }
 
     /**

@@ -4,10 +4,12 @@ package org.spectralflow.model;
  * One trial of a sweep, as it travels on {@code sf.specs} (DESIGN §4): which matrix to draw
  * (from its own seed) and how to analyse it.
  *
+ * @param sweepSeed the sweep seed that {@code seed} derives from ({@code sweep_seed}), null when
+ *     the record does not carry it
  * @param data the entries of a {@code given} matrix, null for random ensembles
  * @param independentJacobians DESIGN's {@code jacobian: independent}
  */
-public record Spec(String sweep, String id, long cell, long cellTrials, long trial, long seed,
+public record Spec(String sweep, String id, long cell, long cellTrials, long trial, long seed, Long sweepSeed,
                    Ensemble ensemble, int n, double density, Scaling scaling, double scale,
                    Activation activation, double biasStd, int steps, double delta, Precision precision,
                    double explode, double binWidth, boolean independentJacobians, int precisionBudget,

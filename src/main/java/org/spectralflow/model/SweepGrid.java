@@ -31,6 +31,13 @@ public record SweepGrid(String sweep, long seed, List<Ensemble> ensembles, List<
         if (!(explode > 1)) throw new IllegalArgumentException("explode must be above 1, got " + explode);
         if (!(binWidth > 0)) throw new IllegalArgumentException("bin width must be positive, got " + binWidth);
         if (!(biasStd >= 0)) throw new IllegalArgumentException("bias std must be non-negative, got " + biasStd);
+        try {
+            long cells = 1;
+            for (List<?> l : List.of(ensembles, sizes, scales, activations, precisions)) cells = Math.multiplyExact(cells, l.size());
+            Math.multiplyExact(cells, trials);
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("the grid has more than 2^63 matrices");
+        }
     }
 
     public long cells() {
@@ -53,7 +60,7 @@ public record SweepGrid(String sweep, long seed, List<Ensemble> ensembles, List<
         int ni = (int) (c % sizes.size());
         c /= sizes.size();
         int ei = (int) c;
-        return new Spec(sweep, sweep + "/" + cell + "/" + trial, cell, trials, trial, SeededRandom.specSeed(seed, cell, trial),
+        return new Spec(sweep, sweep + "/" + cell + "/" + trial, cell, trials, trial, SeededRandom.specSeed(seed, cell, trial), seed,
                 ensembles.get(ei), sizes.get(ni), density, scaling, scales.get(si), activations.get(ai), biasStd, steps,
                 delta, precisions.get(pi), explode, binWidth, independentJacobians, precisionBudget, null);
     }

@@ -6,6 +6,6 @@ public record Weights(String model, String layer, long step, int n, double[] w, 
 
     /** The Kafka key that keeps one layer's records in order. */
     public String key() {
-        return model + "/" + layer;
+        return LayerKey.of(model, layer);
     }
 }

@@ -39,7 +39,7 @@ public final class MonitorLatency {
         try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
             MonitorJobConfig d = MonitorJobConfig.defaults(kafka.bootstrapServers());
             MonitorJobConfig cfg = new MonitorJobConfig(d.bootstrapServers(), d.weightsTopic(), d.healthTopic(), d.alertsTopic(),
-                    d.dlqTopic(), d.groupId(), d.maxN(), checkpointMs, "latency", Map.of(), 2, d.settings());
+                    d.dlqTopic(), d.groupId(), d.maxN(), checkpointMs, "latency", Map.of(), 2, d.settings(), d.bounds());
             MonitorTopics.ensure(cfg, 2);
             StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2, SweepRunner.flinkConfiguration());
             MonitorJob.build(env, cfg);

@@ -36,7 +36,7 @@ class MonitorPipelineTest extends PipelineTestBase {
     static MonitorJobConfig config(String prefix) {
         MonitorJobConfig d = MonitorJobConfig.defaults(kafka.bootstrapServers());
         return new MonitorJobConfig(d.bootstrapServers(), prefix + ".weights", prefix + ".health", prefix + ".alerts",
-                prefix + ".dlq", prefix, d.maxN(), 300, prefix, Map.of(), 2, d.settings());
+                prefix + ".dlq", prefix, d.maxN(), 300, prefix, Map.of(), 2, d.settings(), d.bounds());
     }
 
     static JobClient start(MonitorJobConfig cfg, String restoreFrom) throws Exception {

@@ -33,7 +33,7 @@ class SweepPipelineTest extends PipelineTestBase {
     static SweepJobConfig config(String prefix, int parallelism) {
         SweepJobConfig d = SweepJobConfig.defaults(kafka.bootstrapServers());
         return new SweepJobConfig(d.bootstrapServers(), prefix + ".specs", null, prefix + ".stats", prefix + ".dlq",
-                prefix, false, null, 256, 0, 500, prefix, Map.of(), parallelism);
+                prefix, false, null, 256, 0, 500, prefix, Map.of(), parallelism, d.guards());
     }
 
     static StreamExecutionEnvironment env() {

@@ -1,0 +1,24 @@
+package org.spectralflow.job;
+
+import org.spectralflow.codec.DeadLetterCodec;
+import org.spectralflow.model.RecordOrigin;
+
+/** Dead-letter records of both jobs: one per rejected record, keyed by where the record came from. */
+final class DeadLetters {
+    private DeadLetters() {}
+
+    static OutMessage of(String dlqTopic, RecordOrigin from, String reason) {
+        return new OutMessage(dlqTopic, from.toString(), DeadLetterCodec.encode(from, reason));
+    }
+
+    /**
+     * The reason a record failed, in words. A record's content should only ever raise
+     * IllegalArgumentException; anything else is our bug, named as such, and still only costs that
+     * one record rather than the job.
+     */
+    static String reason(Throwable e) {
+        String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (e instanceof IllegalArgumentException) return msg;
+        return "internal error on this record (" + e.getClass().getSimpleName() + "): " + msg;
+    }
+}

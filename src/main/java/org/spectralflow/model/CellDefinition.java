@@ -1,0 +1,70 @@
+package org.spectralflow.model;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything that makes trials members of one grid cell: every spec of a cell must agree on all
+ * of it, or the cell would average different experiments. The first accepted spec of a cell fixes
+ * it; a spec that differs is rejected with the field that differs.
+ *
+ * @param sweepSeed the sweep seed the trial seeds derive from, null when the specs do not say
+ */
+public record CellDefinition(String sweep, long cell, long cellTrials, Long sweepSeed, Ensemble ensemble, int n,
+                             double density, Scaling scaling, double scale, Activation activation, double biasStd,
+                             int steps, double delta, Precision precision, double explode, double binWidth,
+                             boolean independentJacobians, int precisionBudget) {
+
+    public static CellDefinition of(Spec s) {
+        return new CellDefinition(s.sweep(), s.cell(), s.cellTrials(), s.sweepSeed(), s.ensemble(), s.n(), s.density(),
+                s.scaling(), s.scale(), s.activation(), s.biasStd(), s.steps(), s.delta(), s.precision(), s.explode(),
+                s.binWidth(), s.independentJacobians(), s.precisionBudget());
+    }
+
+    /** The fields by their record names, in record order. */
+    Map<String, Object> fields() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("sweep", sweep);
+        m.put("cell", cell);
+        m.put("cell_trials", cellTrials);
+        m.put("sweep_seed", sweepSeed);
+        m.put("ensemble", ensemble);
+        m.put("n", n);
+        m.put("density", density);
+        m.put("scaling", scaling);
+        m.put("scale", scale);
+        m.put("activation", activation);
+        m.put("bias_std", biasStd);
+        m.put("steps", steps);
+        m.put("delta", delta);
+        m.put("precision", precision);
+        m.put("explode", explode);
+        m.put("bin_width", binWidth);
+        m.put("jacobian", independentJacobians ? "independent" : "fixed");
+        m.put("precision_budget", precisionBudget);
+        return m;
+    }
+
+
+    /**
+     * Null when the two agree; else a reason naming the first field in which this one differs from
+     * {@code other}, which is described as {@code whose} ("the cell's earlier trials").
+     */
+    public String disagreement(CellDefinition other, String whose) {
+        Map<String, Object> mine = fields(), theirs = other.fields();
+        for (Map.Entry<String, Object> e : mine.entrySet()) {
+            Object a = e.getValue(), b = theirs.get(e.getKey());
+            if (!Objects.equals(a, b))
+                return "field '" + e.getKey() + "' = " + show(a) + " disagrees with " + show(b) + " of " + whose;
+        }
+        return null;
+    }
+
+    private static String show(Object o) {
+        if (o == null) return "absent";
+        if (o instanceof WireEnum w) return w.wire();
+        if (o instanceof String s) return Text.quote(s);
+        return o.toString();
+    }
+}

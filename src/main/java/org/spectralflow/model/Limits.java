@@ -1,0 +1,32 @@
+package org.spectralflow.model;
+
+/**
+ * What one record may ask for, checked before anything is allocated or computed, so that no
+ * record can exhaust a worker's memory, its checkpoint or its time. The values are part of the
+ * record format's contract (docs/records.md); only {@code maxN} is a job option.
+ */
+public final class Limits {
+    /** Longest name a record may carry (sweep, id, model, layer), in UTF-16 units. */
+    public static final int MAX_NAME_CHARS = 256;
+    /**
+     * Most trials one cell may have: a cell remembers which trials it counted in a bitset of
+     * {@code cell_trials} bits (at most 1.25 MB of keyed state).
+     */
+    public static final long MAX_CELL_TRIALS = 10_000_000L;
+    /**
+     * Most multiply-adds one record's analysis may cost (steps × n², and the finite-precision
+     * budget × n²): about a minute of one core. Above it a record would stall its subtask.
+     */
+    public static final long MAX_WORK = 1L << 36;
+    /** Longest reason a dead-letter record carries. */
+    public static final int MAX_REASON_CHARS = 1000;
+
+    private Limits() {}
+
+    /** Rejects a propagation of {@code steps} steps over an n×n matrix that would cost more than {@link #MAX_WORK}. */
+    public static void checkWork(String what, long steps, long n) {
+        if (steps > MAX_WORK / n / n)
+            throw new IllegalArgumentException(what + " × n² = " + steps + " × " + n + "² exceeds the limit of 2^36 "
+                    + "multiply-adds per record");
+    }
+}

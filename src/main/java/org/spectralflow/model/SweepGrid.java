@@ -15,7 +15,7 @@ import org.spectralflow.math.SeededRandom;
 public record SweepGrid(String sweep, long seed, List<Ensemble> ensembles, List<Integer> sizes, Scaling scaling,
                         List<Double> scales, List<Activation> activations, List<Precision> precisions, int trials,
                         int steps, double delta, double density, double biasStd, double explode, double binWidth,
-                        boolean independentJacobians, int precisionBudget) {
+                        boolean independentJacobians, int precisionBudget) implements java.io.Serializable {
 
     public SweepGrid {
         if (sweep == null || sweep.isBlank() || sweep.contains("/")) throw new IllegalArgumentException("sweep name must be non-empty and contain no '/'");

@@ -32,6 +32,8 @@ import org.spectralflow.model.Weights;
  * records among the hostile ones get exactly the results they would get alone.
  */
 class HostilePipelineTest extends PipelineTestBase {
+    @org.junit.jupiter.api.io.TempDir
+    static java.nio.file.Path checkpoints;
 
     static List<byte[][]> records(List<HostileCorpus.Entry> corpus) {
         List<byte[][]> out = new ArrayList<>();
@@ -69,18 +71,21 @@ class HostilePipelineTest extends PipelineTestBase {
         // an impostor of trial 0 of cell 0, published first: another seed, another scale
         in.add(spec(new Spec(first.sweep(), first.id(), 0, 3, 0, 12345L, null, first.ensemble(), 8, 1, first.scaling(), 3.0,
                 first.activation(), 0, 30, 1e-6, Precision.NONE, 1e6, 0.05, false, 2000, null)));
-        // a spec of cell 1 that disagrees with its cell in n (without sweep_seed, so the derivation is not what stops it)
-        Spec c1 = grid.spec(1, 2);
-        in.add(spec(new Spec(c1.sweep(), "genuine/1/2-other", 1, 3, 2, c1.seed(), null, c1.ensemble(), 9, 1, c1.scaling(),
-                c1.scale(), c1.activation(), 0, 30, 1e-6, Precision.NONE, 1e6, 0.05, false, 2000, null)));
         in.addAll(records(HostileCorpus.specs(21, 150)));
         for (Spec s : grid.specs()) in.add(spec(s));
-        in.add(spec(grid.spec(1, 1))); // a replay
         KafkaTestSupport.sendRaw(kafka.bootstrapServers(), cfg.specsTopic(), in);
 
         StreamExecutionEnvironment env = SweepPipelineTest.env();
         SweepJob.build(env, cfg.withStart(start));
         JobClient job = env.executeAsync("hostile sweep");
+        awaitCount(() -> size(cfg.resultsTopic()) + size(cfg.dlqTopic()), in.size());
+        // once cell 1 is complete: a spec that disagrees with it in n, and a replay of one of its trials
+        Spec c1 = grid.spec(1, 2);
+        List<byte[][]> late = List.of(spec(grid.spec(1, 1)),
+                spec(new Spec(c1.sweep(), c1.id(), 1, 3, 2, c1.seed(), c1.sweepSeed(), c1.ensemble(), 9, 1, c1.scaling(),
+                        c1.scale(), c1.activation(), 0, 30, 1e-6, Precision.NONE, 1e6, 0.05, false, 2000, null)));
+        KafkaTestSupport.sendRaw(kafka.bootstrapServers(), cfg.specsTopic(), late);
+        in.addAll(late);
         long out = awaitCount(() -> size(cfg.resultsTopic()) + size(cfg.dlqTopic()), in.size());
         Thread.sleep(1_500); // a checkpoint more: anything extra would show now
         assertEquals(JobStatus.RUNNING, job.getJobStatus().get(), "the job is still running");
@@ -91,7 +96,7 @@ class HostilePipelineTest extends PipelineTestBase {
         assertEquals(in.size(), out);
         assertEquals(in.size(), results.size() + dlq.size(), "in = out (counted trials) + rejected");
         for (JsonNode d : dlq) assertTrue(Json.bytes(d).length <= 16 * 1024, "bounded dead letter");
-        assertTrue(dlq.stream().anyMatch(d -> d.get("error").asText().startsWith("duplicate: trial 1 of cell genuine/1")), "the replay");
+        assertTrue(dlq.stream().anyMatch(d -> d.get("error").asText().startsWith("duplicate: cell genuine/1 is complete")), "the replay");
         assertTrue(dlq.stream().anyMatch(d -> d.get("error").asText().startsWith("field 'n' = 9 disagrees with 8")), "the n mismatch");
 
         // the impostor came first, yet the genuine cell is whole: the impostor's scale is not the cell's
@@ -101,11 +106,12 @@ class HostilePipelineTest extends PipelineTestBase {
         long impostors = results.stream().filter(r -> r.get("id").asText().equals("genuine/0/0")).count();
         assertEquals(1, impostors, "one result for trial genuine/0/0");
         // whichever of cell 0's specs reaches the cell first fixes its definition; the impostor and the
-        // genuine trials disagree in scale, so at least one rejection names that field, and every
-        // rejection of the cell is that or a duplicate of trial 0
+        // genuine trials disagree in sweep_seed and scale, so at least one rejection names such a
+        // field, and every rejection of the cell does or is a duplicate of trial 0
         List<String> cell0 = dlq.stream().map(x -> x.get("error").asText()).filter(e -> e.contains("genuine/0")).toList();
-        assertTrue(cell0.stream().anyMatch(e -> e.startsWith("field 'scale' = ")), cell0.toString());
-        assertTrue(cell0.stream().allMatch(e -> e.startsWith("field 'scale' = ") || e.startsWith("duplicate: trial 0")), cell0.toString());
+        java.util.function.Predicate<String> namesAField = e -> e.startsWith("field 'scale' = ") || e.startsWith("field 'sweep_seed' = ");
+        assertTrue(cell0.stream().anyMatch(namesAField), cell0.toString());
+        assertTrue(cell0.stream().allMatch(namesAField.or(e -> e.startsWith("duplicate: trial 0"))), cell0.toString());
         assertEquals(4, cell0.size() + results.stream().filter(r -> r.get("id").asText().startsWith("genuine/0/")).count());
         Map<String, CellStats> direct = SweepPipelineTest.direct(grid);
         for (StatsCodec.StatsRecord r : finals)
@@ -141,7 +147,7 @@ class HostilePipelineTest extends PipelineTestBase {
         MonitorJobConfig cfg = new MonitorJobConfig(d.bootstrapServers(), d.weightsTopic(), d.healthTopic(), d.alertsTopic(),
                 d.dlqTopic(), d.groupId(), 64, d.checkpointIntervalMs(), d.transactionalIdPrefix(), Map.of(), 2, d.settings(),
                 new MonitorJobConfig.Bounds(3_600_000, 5));
-        JobClient job = MonitorPipelineTest.start(cfg, null);
+        JobClient job = MonitorPipelineTest.start(cfg, null, checkpoints);
         List<byte[][]> in = records(HostileCorpus.weights(22, 150));
         double[] w = new double[9];
         for (int i = 0; i < 9; i++) w[i] = 0.3 * Math.cos(i);

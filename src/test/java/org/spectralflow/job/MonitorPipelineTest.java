@@ -40,9 +40,13 @@ class MonitorPipelineTest extends PipelineTestBase {
     }
 
     static JobClient start(MonitorJobConfig cfg, String restoreFrom) throws Exception {
+        return start(cfg, restoreFrom, checkpoints);
+    }
+
+    static JobClient start(MonitorJobConfig cfg, String restoreFrom, Path checkpointDir) throws Exception {
         MonitorTopics.ensure(cfg, 2);
         Configuration c = SweepRunner.flinkConfiguration();
-        c.setString("execution.checkpointing.dir", checkpoints.toUri().toString());
+        c.setString("execution.checkpointing.dir", checkpointDir.toUri().toString());
         c.setString("execution.checkpointing.externalized-checkpoint-retention", "RETAIN_ON_CANCELLATION");
         if (restoreFrom != null) c.set(StateRecoveryOptions.SAVEPOINT_PATH, restoreFrom);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(c);

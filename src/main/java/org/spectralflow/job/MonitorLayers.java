@@ -1,6 +1,8 @@
 package org.spectralflow.job;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -16,6 +18,7 @@ import org.spectralflow.math.LayerState;
 import org.spectralflow.math.RegimeTracker;
 import org.spectralflow.model.Alert;
 import org.spectralflow.model.LayerReading;
+import org.spectralflow.model.Text;
 
 /**
  * Per model, the regime and trend of each of its layers, keyed by the layer's name (so a layer is
@@ -45,22 +48,32 @@ final class MonitorLayers extends KeyedProcessFunction<String, WeightsReading, O
 
     @Override
     public void processElement(WeightsReading w, Context ctx, Collector<OutMessage> out) throws Exception {
+        List<OutMessage> emitted;
+        try {
+            emitted = track(w);
+        } catch (RuntimeException e) {
+            emitted = List.of(DeadLetters.of(cfg.dlqTopic(), w.origin(), DeadLetters.reason(e)));
+        }
+        emitted.forEach(out::collect);
+    }
+
+    /** The health record and alerts of one reading, or its rejection; state is written only when it is accepted. */
+    private List<OutMessage> track(WeightsReading w) throws Exception {
         LayerReading r = w.reading();
         LayerState s = layers.get(r.layer());
         if (s == null) {
             int max = cfg.bounds().maxLayersPerModel(), have = 0;
             for (String ignored : layers.keys()) if (++have >= max) break;
-            if (have >= max) {
-                out.collect(DeadLetters.of(cfg.dlqTopic(), w.origin(), "model " + org.spectralflow.model.Text.quote(r.model())
-                        + " already has " + max + " layers (--max-layers-per-model); layer "
-                        + org.spectralflow.model.Text.quote(r.layer()) + " is not tracked"));
-                return;
-            }
+            if (have >= max)
+                return List.of(DeadLetters.of(cfg.dlqTopic(), w.origin(), "model " + Text.quote(r.model()) + " already has "
+                        + max + " layers (--max-layers-per-model); layer " + Text.quote(r.layer()) + " is not tracked"));
             s = new LayerState();
         }
         RegimeTracker.Update u = RegimeTracker.update(s, r, cfg.settings());
+        List<OutMessage> out = new ArrayList<>();
+        out.add(new OutMessage(cfg.healthTopic(), r.key(), Json.bytes(HealthCodec.encode(r, u.regime(), u.outOfOrder()))));
+        for (Alert a : u.alerts()) out.add(new OutMessage(cfg.alertsTopic(), r.key(), Json.bytes(AlertCodec.encode(a))));
         layers.put(r.layer(), s);
-        out.collect(new OutMessage(cfg.healthTopic(), r.key(), Json.bytes(HealthCodec.encode(r, u.regime(), u.outOfOrder()))));
-        for (Alert a : u.alerts()) out.collect(new OutMessage(cfg.alertsTopic(), r.key(), Json.bytes(AlertCodec.encode(a))));
+        return out;
     }
 }

@@ -86,4 +86,52 @@ class CommandLineTest {
             assertFalse(r.err().contains("Exception"), r.err());
         }
     }
+
+    /**
+     * Options that cannot work are refused at once: exit 2 and the reason as the only line (a broker
+     * or job started first would have printed its address), and nothing left in /tmp.
+     */
+    @Test
+    void badOptionsAreRefusedBeforeAnythingStarts() throws Exception {
+        Path file = dir.resolve("a-file");
+        Files.writeString(file, "x");
+        long before = tempDirs();
+        String[][] cases = {
+                {"sweep", "--checkpoint-interval", "0"},
+                {"sweep", "--kafka-config", dir.resolve("missing.properties").toString()},
+                {"sweep", "--out", file.resolve("sub").toString()},
+                {"sweep", "--trials", "20000", "--n", "8", "--scale", "0.5:1.5:0.0001"},
+                {"sweep", "--trials", "20000000"},
+                {"sweep", "--activation", "TANH"},
+                {"sweep-job", "--bootstrap-servers", "127.0.0.1:1", "--checkpoint-interval", "0"},
+                {"monitor", "--checkpoint-interval", "5"},
+                {"monitor", "--layer-ttl", "24"},
+                {"monitor-job", "--bootstrap-servers", "127.0.0.1:1", "--max-layers-per-model", "0"},
+        };
+        String[] expect = {"--checkpoint-interval must be at least 10", "cannot read --kafka-config", "cannot write to",
+                "needs --yes", "--trials must be at most 10000000", "exactly, in lower case", "--checkpoint-interval",
+                "--checkpoint-interval", "needs a unit", "--max-layers-per-model must be at least 1"};
+        for (int i = 0; i < cases.length; i++) {
+            Run r = run(cases[i]);
+            String what = String.join(" ", cases[i]);
+            assertEquals(2, r.code(), what + ": " + r.err());
+            assertEquals(1, r.err().strip().lines().count(), what + ": " + r.err());
+            assertTrue(r.err().contains(expect[i]), what + ": " + r.err());
+        }
+        assertEquals(before, tempDirs(), "nothing left in the temporary directory");
+    }
+
+    static long tempDirs() throws Exception {
+        try (var s = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return s.filter(p -> p.getFileName().toString().startsWith("spectralflow-")).count();
+        }
+    }
+
+    @Test
+    void aFailedJobSaysItsRootCause() {
+        Exception e = new java.util.concurrent.ExecutionException("org.apache.flink.runtime.client.JobExecutionException: Job execution failed.",
+                new RuntimeException("Job execution failed.", new IllegalStateException("The message is 72351234 bytes when serialized")));
+        String line = Main.describe(e);
+        assertTrue(line.contains("root cause: IllegalStateException: The message is 72351234 bytes"), line);
+    }
 }

@@ -116,7 +116,7 @@ class ProcessKillIT {
     @Test
     void sweepJobKilledTwiceGivesTheCleanRunsFinals() throws Exception {
         SweepGrid g = new SweepGrid("kill9", 5L, List.of(Ensemble.GAUSSIAN), List.of(64), Scaling.RADIUS, List.of(0.9, 1.0, 1.1),
-                List.of(Activation.LINEAR, Activation.TANH), List.of(Precision.NONE), 200, 200, 1e-6, 1, 0, 1e6, 0.05, false, 1000);
+                List.of(Activation.LINEAR, Activation.TANH), List.of(Precision.NONE), 500, 200, 1e-6, 1, 0, 1e6, 0.05, false, 1000);
         long total = g.size();
         Path state = dir.resolve("sweep-state"), log = dir.resolve("sweep-job.log");
         String[] args = {"sweep-job", "--bootstrap-servers", kafka.bootstrapServers(), "--state-dir", state.toString(),

@@ -4,7 +4,8 @@ import java.util.concurrent.Callable;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.spectralflow.job.MonitorJob;
 import org.spectralflow.job.MonitorJobConfig;
-import org.spectralflow.job.MonitorTopics;
+import org.spectralflow.run.JobEnvironments;
+import org.spectralflow.run.MonitorTopics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -32,7 +33,8 @@ final class MonitorJobCommand implements Callable<Integer> {
         if (kafka.bootstrapServers == null) throw new IllegalArgumentException("--bootstrap-servers is required");
         java.util.Map<String, String> kafkaProps = kafka.clientProperties();
         monitor.config(kafka.bootstrapServers, kafkaProps, 1); // checks every option before anything starts
-        StreamExecutionEnvironment env = JobEnvironments.create(stateDir, java.nio.file.Path.of("runs", "monitor-job-state"));
+        StreamExecutionEnvironment env = JobEnvironments.create(stateDir, java.nio.file.Path.of("runs", "monitor-job-state"),
+                monitor.checkpointMs);
         MonitorJobConfig cfg = monitor.config(kafka.bootstrapServers, kafkaProps,
                 parallelism != null ? parallelism : env.getParallelism());
         MonitorTopics.ensure(cfg, monitor.weightPartitions);

@@ -24,8 +24,9 @@ final class MonitorOptions {
     @Option(names = "--max-n", description = "Largest N accepted (default: ${DEFAULT-VALUE}).")
     int maxN = org.spectralflow.codec.MatrixCodec.DEFAULT_MAX_N;
 
-    @Option(names = "--checkpoint-interval", description = "Checkpoint interval in ms; health and alerts become visible at checkpoints (default: ${DEFAULT-VALUE}).")
-    long checkpointMs = 1_000;
+    @Option(names = "--checkpoint-interval", description = "Checkpoint interval in ms; health and alerts become visible at "
+            + "checkpoints (default: 2000; monitor-job under flink run: the cluster's).")
+    Long checkpointMs;
 
     @Option(names = "--group-id", description = "Consumer group of the weights source (default: ${DEFAULT-VALUE}).")
     String groupId = "spectralflow-monitor";
@@ -47,12 +48,12 @@ final class MonitorOptions {
     /** The job's configuration; every option is checked here, before anything starts. */
     MonitorJobConfig config(String bootstrap, java.util.Map<String, String> kafka, int parallelism) {
         MonitorJobConfig d = MonitorJobConfig.defaults(bootstrap);
-        CheckpointOptions.check(checkpointMs);
+        if (checkpointMs != null) CheckpointOptions.check(checkpointMs);
         if (maxN < 1) throw new IllegalArgumentException("--max-n must be at least 1, got " + maxN);
         if (window > 10_000) throw new IllegalArgumentException("--forecast-window must be at most 10000 readings, got " + window);
         if (weightPartitions < 1) throw new IllegalArgumentException("--weight-partitions must be at least 1, got " + weightPartitions);
         return new MonitorJobConfig(bootstrap, d.weightsTopic(), d.healthTopic(), d.alertsTopic(), d.dlqTopic(), groupId,
-                maxN, checkpointMs, txPrefix, kafka, parallelism, new MonitorSettings(band, settle, window, forecastSteps, minR2),
+                maxN, checkpointMs == null ? org.spectralflow.run.Checkpoints.DEFAULT_INTERVAL_MS : checkpointMs, txPrefix, kafka, parallelism, new MonitorSettings(band, settle, window, forecastSteps, minR2),
                 new MonitorJobConfig.Bounds(layerTtlMs, maxLayers));
     }
 }

@@ -2,7 +2,7 @@ package org.spectralflow.cli;
 
 import java.util.concurrent.Callable;
 import org.spectralflow.job.SweepJobConfig;
-import org.spectralflow.job.SweepRunner;
+import org.spectralflow.run.SweepRunner;
 import org.spectralflow.kafka.SpecPublisher;
 import org.spectralflow.model.SweepGrid;
 import picocli.CommandLine.Command;

@@ -11,7 +11,7 @@ import org.spectralflow.codec.AnalysisCodec;
 import org.spectralflow.codec.Json;
 import org.spectralflow.codec.MatrixFiles;
 import org.spectralflow.job.MonitorJobConfig;
-import org.spectralflow.job.MonitorTopics;
+import org.spectralflow.run.MonitorTopics;
 import org.spectralflow.kafka.WeightsPublisher;
 import org.spectralflow.model.Activation;
 import org.spectralflow.model.AnalysisRequest;

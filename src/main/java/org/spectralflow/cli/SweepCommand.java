@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.spectralflow.job.SweepJobConfig;
-import org.spectralflow.job.SweepRunner;
+import org.spectralflow.run.SweepRunner;
 import org.spectralflow.kafka.EmbeddedKafka;
 import org.spectralflow.math.Spectra;
 import org.spectralflow.model.SweepGrid;
@@ -43,7 +43,7 @@ final class SweepCommand implements Callable<Integer> {
     int maxN = org.spectralflow.codec.MatrixCodec.DEFAULT_MAX_N;
 
     @Option(names = "--checkpoint-interval", description = "Checkpoint interval in ms; results become visible at checkpoints (default: ${DEFAULT-VALUE}).")
-    long checkpointMs = 2_000;
+    long checkpointMs = org.spectralflow.run.Checkpoints.DEFAULT_INTERVAL_MS;
 
     @Option(names = "--partial-every", description = "Emit a partial aggregate every K trials of a cell (default: a tenth of the cell).")
     long partialEvery = 0;

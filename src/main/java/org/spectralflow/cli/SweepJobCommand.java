@@ -7,7 +7,8 @@ import java.util.concurrent.Callable;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.spectralflow.job.SweepJob;
 import org.spectralflow.job.SweepJobConfig;
-import org.spectralflow.job.SweepRunner;
+import org.spectralflow.run.JobEnvironments;
+import org.spectralflow.run.SweepRunner;
 import org.spectralflow.job.Topics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,8 +43,9 @@ final class SweepJobCommand implements Callable<Integer> {
     @Option(names = "--max-n", description = "Largest N accepted (default: ${DEFAULT-VALUE}).")
     int maxN = org.spectralflow.codec.MatrixCodec.DEFAULT_MAX_N;
 
-    @Option(names = "--checkpoint-interval", description = "Checkpoint interval in ms (default: ${DEFAULT-VALUE}).")
-    long checkpointMs = 10_000;
+    @Option(names = "--checkpoint-interval", description = "Checkpoint interval in ms; results are committed at checkpoints "
+            + "(default: the cluster's execution.checkpointing.interval; under java -jar 2000).")
+    Long checkpointMs;
 
     @Option(names = "--partial-every", description = "Emit a partial aggregate every K trials of a cell (default: a tenth of the cell).")
     long partialEvery = 0;
@@ -72,7 +74,7 @@ final class SweepJobCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (kafka.bootstrapServers == null) throw new IllegalArgumentException("--bootstrap-servers is required");
         java.util.Map<String, String> kafkaProps = kafka.clientProperties();
-        CheckpointOptions.check(checkpointMs);
+        if (checkpointMs != null) CheckpointOptions.check(checkpointMs);
         if (partialEvery < 0) throw new IllegalArgumentException("--partial-every must not be negative");
         if (cellTtlMs < 0) throw new IllegalArgumentException("--cell-ttl must not be negative");
         java.util.Map<Integer, Long> start = parseOffsets(startOffsets);
@@ -80,9 +82,9 @@ final class SweepJobCommand implements Callable<Integer> {
         SweepJobConfig cfg = SweepJobConfig.defaults(kafka.bootstrapServers)
                 .withGuards(new SweepJobConfig.Guards(guards.grids(), guards.maxRecordBytes(), cellTtlMs));
         for (Path g : grids) cfg = cfg.withGrid(readGrid(g));
-        StreamExecutionEnvironment env = JobEnvironments.create(stateDir, Path.of("runs", "sweep-job-state"));
+        StreamExecutionEnvironment env = JobEnvironments.create(stateDir, Path.of("runs", "sweep-job-state"), checkpointMs);
         int p = parallelism != null ? parallelism : env.getParallelism();
-        cfg = cfg.withKafka(kafkaProps, maxN, checkpointMs, txPrefix, groupId)
+        cfg = cfg.withKafka(kafkaProps, maxN, env.getCheckpointConfig().getCheckpointInterval(), txPrefix, groupId)
                 .withParallelism(p).withPartialEvery(partialEvery).withResults(results ? Topics.RESULTS : null);
         cfg = SweepRunner.ensureTopics(cfg, specPartitions);
         cfg = bounded ? cfg.withBounded(start) : cfg.withStart(start);

@@ -3,9 +3,9 @@ package org.spectralflow.codec;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.spectralflow.model.Activation;
 import org.spectralflow.model.AnalysisRequest;
-import org.spectralflow.math.SeededRandom;
 import org.spectralflow.model.Ensemble;
 import org.spectralflow.model.Limits;
+import org.spectralflow.model.Seeds;
 import org.spectralflow.model.Text;
 import org.spectralflow.model.Precision;
 import org.spectralflow.model.Scaling;
@@ -85,7 +85,7 @@ public final class SpecCodec {
 
     /** A spec that says its sweep seed must carry the seed and id spectralflow derives from it (DESIGN §3). */
     private static void checkDerivation(String sweep, String id, long cell, long trial, long seed, long sweepSeed) {
-        long expected = SeededRandom.specSeed(sweepSeed, cell, trial);
+        long expected = Seeds.specSeed(sweepSeed, cell, trial);
         if (seed != expected)
             throw new InvalidRecordException("seed " + seed + " is not the seed of trial " + trial + " of cell " + cell
                     + " derived from sweep_seed " + sweepSeed + " (expected " + expected + ")");

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.function.LongConsumer;
 import org.spectralflow.codec.StatsCodec.StatsRecord;
 import org.spectralflow.job.SweepJobConfig;
-import org.spectralflow.job.SweepRunner;
+import org.spectralflow.run.SweepRunner;
 import org.spectralflow.kafka.SpecPublisher;
 import org.spectralflow.kafka.StatsFollower;
 import org.spectralflow.kafka.TopicAdmin;

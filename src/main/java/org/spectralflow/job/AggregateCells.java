@@ -1,5 +1,7 @@
 package org.spectralflow.job;
 
+import org.spectralflow.stream.OutMessage;
+import org.spectralflow.stream.DeadLetters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

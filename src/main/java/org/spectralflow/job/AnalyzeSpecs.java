@@ -1,9 +1,9 @@
 package org.spectralflow.job;
 
-import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.spectralflow.stream.RawRecord;
+import org.spectralflow.stream.DeadLetters;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
-import org.apache.flink.util.OutputTag;
 import org.spectralflow.codec.InvalidRecordException;
 import org.spectralflow.codec.Json;
 import org.spectralflow.codec.ResultCodec;
@@ -21,8 +21,6 @@ import org.spectralflow.model.SweepGrid;
  * seed, analyse it. Total: whatever the record holds, it yields one trial or one dead letter.
  */
 final class AnalyzeSpecs extends ProcessFunction<RawRecord, TrialResult> {
-    static final OutputTag<OutMessage> SIDE = new OutputTag<>("sf-side-output", TypeInformation.of(OutMessage.class));
-
     private final SweepJobConfig cfg;
 
     AnalyzeSpecs(SweepJobConfig cfg) {
@@ -35,7 +33,7 @@ final class AnalyzeSpecs extends ProcessFunction<RawRecord, TrialResult> {
         try {
             t = analyze(r);
         } catch (RuntimeException | StackOverflowError e) {
-            ctx.output(SIDE, DeadLetters.of(cfg.dlqTopic(), r.origin(), DeadLetters.reason(e)));
+            ctx.output(DeadLetters.TAG, DeadLetters.of(cfg.dlqTopic(), r.origin(), DeadLetters.reason(e)));
             return;
         }
         out.collect(t);

@@ -1,5 +1,7 @@
 package org.spectralflow.job;
 
+import org.spectralflow.stream.RawRecord;
+import org.spectralflow.stream.DeadLetters;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 import org.spectralflow.codec.WeightsCodec;
@@ -19,7 +21,7 @@ final class AnalyzeWeights extends ProcessFunction<RawRecord, WeightsReading> {
         try {
             reading = new WeightsReading(HealthAnalyzer.read(WeightsCodec.decode(r.value(), cfg.maxN())), r.origin());
         } catch (RuntimeException | StackOverflowError e) {
-            ctx.output(AnalyzeSpecs.SIDE, DeadLetters.of(cfg.dlqTopic(), r.origin(), DeadLetters.reason(e)));
+            ctx.output(DeadLetters.TAG, DeadLetters.of(cfg.dlqTopic(), r.origin(), DeadLetters.reason(e)));
             return;
         }
         out.collect(reading);

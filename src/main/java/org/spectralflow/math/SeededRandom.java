@@ -1,5 +1,7 @@
 package org.spectralflow.math;
 
+import org.spectralflow.model.Seeds;
+
 /**
  * The project's only source of randomness: xoshiro256** seeded through SplitMix64, with
  * Gaussians from the Marsaglia polar method on {@link StrictMath}, so that one 64-bit seed gives
@@ -30,20 +32,18 @@ public final class SeededRandom {
     /** What a stream of random numbers is used for; each use draws from its own stream. */
     public enum Stream { MATRIX, G, H0, H0_PRIME, BIAS, INPUT, LYAPUNOV, JACOBIAN }
 
-    /** SplitMix64's finaliser: a bijective 64-bit mix (Stafford variant 13). */
+    /** SplitMix64's finaliser (see {@link Seeds#mix}). */
     public static long mix(long z) {
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
+        return Seeds.mix(z);
     }
 
     private static long splitMix(long x) {
         return mix(x);
     }
 
-    /** The per-spec seed of DESIGN §3: a mix of the sweep seed, the cell and the trial. */
+    /** The per-spec seed of DESIGN §3 (see {@link Seeds#specSeed}). */
     public static long specSeed(long sweepSeed, long cell, long trial) {
-        return mix(mix(mix(sweepSeed) + cell) + trial);
+        return Seeds.specSeed(sweepSeed, cell, trial);
     }
 
     public long nextLong() {

@@ -5,12 +5,11 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
-import org.spectralflow.math.SeededRandom;
 
 /**
  * A parameter sweep: the cartesian product of its lists is the set of cells, each run
  * {@code trials} times. Cells are numbered in the order ensemble, n, activation, precision, scale;
- * trial k of cell c gets id {@code sweep/c/k} and seed {@link SeededRandom#specSeed}(seed, c, k).
+ * trial k of cell c gets id {@code sweep/c/k} and seed {@link Seeds#specSeed}(seed, c, k).
  */
 public record SweepGrid(String sweep, long seed, List<Ensemble> ensembles, List<Integer> sizes, Scaling scaling,
                         List<Double> scales, List<Activation> activations, List<Precision> precisions, int trials,
@@ -60,7 +59,7 @@ public record SweepGrid(String sweep, long seed, List<Ensemble> ensembles, List<
         int ni = (int) (c % sizes.size());
         c /= sizes.size();
         int ei = (int) c;
-        return new Spec(sweep, sweep + "/" + cell + "/" + trial, cell, trials, trial, SeededRandom.specSeed(seed, cell, trial), seed,
+        return new Spec(sweep, sweep + "/" + cell + "/" + trial, cell, trials, trial, Seeds.specSeed(seed, cell, trial), seed,
                 ensembles.get(ei), sizes.get(ni), density, scaling, scales.get(si), activations.get(ai), biasStd, steps,
                 delta, precisions.get(pi), explode, binWidth, independentJacobians, precisionBudget, null);
     }

@@ -9,7 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.spectralflow.job.SweepJobConfig;
-import org.spectralflow.job.SweepRunner;
+import org.spectralflow.run.SweepRunner;
 import org.spectralflow.kafka.EmbeddedKafka;
 import org.spectralflow.kafka.SpecPublisher;
 import org.spectralflow.kafka.TopicAdmin;

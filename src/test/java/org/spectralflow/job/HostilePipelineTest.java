@@ -1,5 +1,6 @@
 package org.spectralflow.job;
 
+import org.spectralflow.run.SweepRunner;
 import static org.junit.jupiter.api.Assertions.*;
 
 import com.fasterxml.jackson.databind.JsonNode;

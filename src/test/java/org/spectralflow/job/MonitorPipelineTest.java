@@ -1,5 +1,8 @@
 package org.spectralflow.job;
 
+import org.spectralflow.run.SweepRunner;
+import org.spectralflow.run.Checkpoints;
+import org.spectralflow.run.MonitorTopics;
 import static org.junit.jupiter.api.Assertions.*;
 
 import com.fasterxml.jackson.databind.JsonNode;

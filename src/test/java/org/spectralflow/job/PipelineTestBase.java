@@ -1,5 +1,6 @@
 package org.spectralflow.job;
 
+import org.spectralflow.run.SweepRunner;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.AfterAll;

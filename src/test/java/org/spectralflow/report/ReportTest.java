@@ -21,7 +21,7 @@ import org.spectralflow.codec.Json;
 import org.spectralflow.codec.StatsCodec;
 import org.spectralflow.codec.StatsCodec.StatsRecord;
 import org.spectralflow.job.SweepJobConfig;
-import org.spectralflow.job.SweepRunner;
+import org.spectralflow.run.SweepRunner;
 import org.spectralflow.kafka.EmbeddedKafka;
 import org.spectralflow.model.Activation;
 import org.spectralflow.model.Ensemble;

@@ -1,4 +1,4 @@
-package org.spectralflow.job;
+package org.spectralflow.stream;
 
 /** One record for a Kafka topic, already encoded by the codec package. */
 public record OutMessage(String topic, String key, byte[] value) {}

@@ -1,4 +1,4 @@
-package org.spectralflow.job;
+package org.spectralflow.stream;
 
 import org.spectralflow.model.RecordOrigin;
 

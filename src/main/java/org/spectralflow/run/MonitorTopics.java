@@ -1,5 +1,6 @@
-package org.spectralflow.job;
+package org.spectralflow.run;
 
+import org.spectralflow.job.MonitorJobConfig;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.spectralflow.kafka.EmbeddedKafka;

@@ -1,5 +1,7 @@
-package org.spectralflow.job;
+package org.spectralflow.run;
 
+import org.spectralflow.job.SweepJob;
+import org.spectralflow.job.SweepJobConfig;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -106,6 +108,7 @@ public final class SweepRunner {
             checkpoints = Checkpoints.temporary(conf);
             env = StreamExecutionEnvironment.createLocalEnvironment(cfg.parallelism(), conf);
         }
+        Checkpoints.enable(env, cfg.checkpointIntervalMs());
         SweepJob.build(env, cfg);
         RejectionReporter rejections = console == null ? null
                 : new RejectionReporter(base.bootstrapServers(), base.kafkaProperties(), base.dlqTopic(), console, Duration.ofSeconds(2));

@@ -1,4 +1,4 @@
-package org.spectralflow.job;
+package org.spectralflow.stream;
 
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
@@ -6,7 +6,7 @@ import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /** Passes records through untouched: decoding happens in an operator, where failures can be routed. */
-final class RawRecordDeserializer implements KafkaRecordDeserializationSchema<RawRecord> {
+public final class RawRecordDeserializer implements KafkaRecordDeserializationSchema<RawRecord> {
     @Override
     public void deserialize(ConsumerRecord<byte[], byte[]> r, Collector<RawRecord> out) {
         out.collect(new RawRecord(r.topic(), r.partition(), r.offset(), r.key(), r.value()));

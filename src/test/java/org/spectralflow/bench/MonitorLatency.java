@@ -42,6 +42,7 @@ public final class MonitorLatency {
                     d.dlqTopic(), d.groupId(), d.maxN(), checkpointMs, "latency", Map.of(), 2, d.settings(), d.bounds());
             MonitorTopics.ensure(cfg, 2);
             StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2, SweepRunner.flinkConfiguration());
+            org.spectralflow.run.Checkpoints.enable(env, cfg.checkpointIntervalMs());
             MonitorJob.build(env, cfg);
             JobClient job = env.executeAsync("monitor latency");
             double[] w = MatrixGenerator.generate(new MatrixRecipe(Ensemble.GAUSSIAN, n, 1, Scaling.GAIN, 1.0), 1L);

@@ -77,6 +77,7 @@ class HostilePipelineTest extends PipelineTestBase {
         KafkaTestSupport.sendRaw(kafka.bootstrapServers(), cfg.specsTopic(), in);
 
         StreamExecutionEnvironment env = SweepPipelineTest.env();
+        org.spectralflow.run.Checkpoints.enable(env, cfg.checkpointIntervalMs());
         SweepJob.build(env, cfg.withStart(start));
         JobClient job = env.executeAsync("hostile sweep");
         awaitCount(() -> size(cfg.resultsTopic()) + size(cfg.dlqTopic()), in.size());

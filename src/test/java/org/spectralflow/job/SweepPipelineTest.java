@@ -4,20 +4,12 @@ import org.spectralflow.run.SweepRunner;
 import static org.junit.jupiter.api.Assertions.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.junit.jupiter.api.Test;
-import org.spectralflow.codec.Json;
-import org.spectralflow.codec.SpecCodec;
 import org.spectralflow.codec.StatsCodec.StatsRecord;
-import org.spectralflow.kafka.TopicAdmin;
 import org.spectralflow.math.Analyzer;
 import org.spectralflow.math.CellAccumulator;
 import org.spectralflow.model.Activation;
@@ -105,93 +97,5 @@ class SweepPipelineTest extends PipelineTestBase {
         }
         List<JsonNode> stats = KafkaTestSupport.readAll(kafka.bootstrapServers(), "e2e.stats");
         assertEquals(g.cells(), stats.stream().filter(s -> s.get("final").asBoolean()).count(), "exactly one final per cell on the topic");
-    }
-
-    @Test
-    void parallelismDoesNotChangeTheResult() throws Exception {
-        List<Double> gains = List.of(0.8, 1.0, 1.2);
-        SweepGrid g1 = grid("det", Scaling.GAIN, gains, List.of(Activation.TANH), List.of(Precision.NONE), 12, 12, 40);
-        SweepRunner.Outcome p1 = SweepRunner.run(g1, config("det1", 1), env(), 2, null);
-        SweepRunner.Outcome p2 = SweepRunner.run(g1, config("det2", 2), env(), 2, null);
-        assertTrue(p1.finals().size() > g1.cells(), "gain sweeps spread a cell over several ρ bins");
-        assertEquals(p1.finals().size(), p2.finals().size());
-        for (int i = 0; i < p1.finals().size(); i++) {
-            assertEquals(p1.finals().get(i).key(), p2.finals().get(i).key());
-            assertEquals(p1.finals().get(i).stats(), p2.finals().get(i).stats(), "bit-identical at parallelism 1 and 2");
-        }
-        long total = p2.finals().stream().mapToLong(s -> s.stats().count()).sum();
-        assertEquals(g1.size(), total);
-        Map<String, CellStats> expected = direct(g1);
-        for (StatsRecord r : p2.finals()) assertStatsEqual(expected.get(r.key().kafkaKey()), r.stats(), r.key().kafkaKey());
-    }
-
-    static byte[] json(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
-    }
-
-    @Test
-    void everyBadRecordLandsInTheDeadLetterTopicAndNothingIsLost() throws Exception {
-        SweepJobConfig cfg = config("bad", 2);
-        SweepRunner.ensureTopics(cfg, 2);
-        Map<Integer, Long> specStart = TopicAdmin.endOffsets(kafka.bootstrapServers(), Map.of(), cfg.specsTopic());
-        Map<Integer, Long> statsStart = TopicAdmin.endOffsets(kafka.bootstrapServers(), Map.of(), cfg.statsTopic());
-        SweepGrid g = grid("bad", Scaling.RADIUS, List.of(0.95), List.of(Activation.LINEAR), List.of(Precision.NONE), 8, 6, 20);
-        List<byte[][]> records = new ArrayList<>();
-        for (Spec s : g.specs()) records.add(new byte[][] {json(s.id()), Json.bytes(SpecCodec.encode(s))});
-        String good = Json.compact(SpecCodec.encode(g.spec(0, 0)));
-        byte[] nan = ByteBuffer.allocate(32).order(ByteOrder.LITTLE_ENDIAN).putDouble(1).putDouble(Double.NaN).putDouble(0).putDouble(1).array();
-        Map<String, byte[]> bad = new java.util.LinkedHashMap<>();
-        bad.put("malformed JSON", json("{\"v\":1,\"sweep\":"));
-        bad.put("empty payload", new byte[0]);
-        bad.put("missing required field 'seed'", json(good.replaceAll("\"seed\":-?\\d+,", "")));
-        bad.put("must be an integer", json(good.replace("\"n\":8", "\"n\":\"8\"")));
-        bad.put("n must be positive", json(good.replace("\"n\":8", "\"n\":0")));
-        bad.put("above the configured maximum", json(good.replace("\"n\":8", "\"n\":100000")));
-        bad.put("expected n² = 4", json(good.replace("\"ensemble\":\"gaussian\"", "\"ensemble\":\"given\"").replace("\"n\":8", "\"n\":2")
-                .replace("}", ",\"data\":[1,2,3]}")));
-        bad.put("entries must be finite", json(good.replace("\"ensemble\":\"gaussian\"", "\"ensemble\":\"given\"").replace("\"n\":8", "\"n\":2")
-                .replace("}", ",\"data_b64\":\"" + Base64.getEncoder().encodeToString(nan) + "\"}")));
-        bad.put("bad base64", json(good.replace("\"ensemble\":\"gaussian\"", "\"ensemble\":\"given\"").replace("\"n\":8", "\"n\":2")
-                .replace("}", ",\"data_b64\":\"@@@@!!!!@@@@!!!!@@@@!!!!@@@@!!!!@@@@!!!!@@\"}")));
-        bad.put("unknown version", json(good.replace("\"v\":1", "\"v\":7")));
-        bad.put("ensemble must be one of", json(good.replace("gaussian", "cauchy")));
-        bad.put("a record must be a JSON object", json("[1,2,3]"));
-        bad.put("duplicate", Json.bytes(SpecCodec.encode(g.spec(0, 3))));
-        bad.forEach((reason, payload) -> records.add(new byte[][] {json("bad-" + reason), payload}));
-        KafkaTestSupport.sendRaw(kafka.bootstrapServers(), cfg.specsTopic(), records);
-
-        SweepRunner.Outcome out = SweepRunner.runPublished("bad", records.size(), cfg, specStart, statsStart, env(), null, System.nanoTime());
-        List<JsonNode> dlq = KafkaTestSupport.readAll(kafka.bootstrapServers(), cfg.dlqTopic());
-        long processed = out.finals().stream().mapToLong(s -> s.stats().count()).sum();
-        assertEquals(6, processed);
-        assertEquals(records.size(), processed + dlq.size(), "in = processed + rejected");
-        for (String reason : bad.keySet())
-            assertTrue(dlq.stream().anyMatch(d -> d.get("error").asText().contains(reason)), "DLQ holds '" + reason + "': " + dlq);
-        for (JsonNode d : dlq) {
-            assertEquals(cfg.specsTopic(), d.get("topic").asText());
-            assertTrue(d.get("offset").asLong() >= 0);
-            assertTrue(d.has("payload_b64") && d.has("key"));
-        }
-    }
-
-    @Test
-    void theoryThroughThePipelineVanishingBelowOneExplodingAbove() throws Exception {
-        // γ = ln ρ + ln(c)/T, with c the start vector's weight on the dominant mode (|ln c| ≈ ½ ln N):
-        // T = 400 keeps that finite-T bias near 0.005 at N = 64
-        List<Double> radii = List.of(0.8, 0.9, 1.0, 1.1, 1.2);
-        int steps = 400;
-        SweepGrid g = grid("theory", Scaling.RADIUS, radii, List.of(Activation.LINEAR), List.of(Precision.NONE), 64, 7, steps);
-        SweepRunner.Outcome out = SweepRunner.run(g, config("theory", 2), env(), 2, null);
-        assertEquals(radii.size(), out.finals().size());
-        double lnE = Math.log(1e6);
-        for (StatsRecord r : out.finals()) {
-            double rho = r.key().scale();
-            CellStats s = r.stats();
-            assertEquals(Math.log(rho), s.gammaP50(), 0.01, "median γ against ln ρ at ρ = " + rho);
-            assertEquals(Math.log(rho), s.lnRhoBar(), 1e-12);
-            double horizon = steps * Math.log(rho); // predicted log ratio at T
-            long predicted = horizon > lnE ? s.exploded() : horizon < -lnE ? s.vanished() : s.stable();
-            assertEquals(s.count(), predicted, "outcome at ρ = " + rho + " with T ln ρ = " + horizon + " against ln E = " + lnE);
-        }
     }
 }

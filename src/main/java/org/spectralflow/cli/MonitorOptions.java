@@ -35,7 +35,7 @@ final class MonitorOptions {
     String txPrefix = "spectralflow-monitor";
 
     @Option(names = "--weight-partitions", description = "Partitions of sf.weights if created here (default: ${DEFAULT-VALUE}).")
-    int weightPartitions = 2;
+    int weightPartitions = org.spectralflow.job.Defaults.partitions(org.spectralflow.job.Topics.WEIGHTS);
 
     @Option(names = "--layer-ttl", converter = DurationConverter.class, paramLabel = "DURATION",
             description = "Forget a layer that sent nothing for this long, e.g. 30m, 24h, 7d; 0 = never (default: 24h).")

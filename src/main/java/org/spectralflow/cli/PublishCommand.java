@@ -20,7 +20,7 @@ final class PublishCommand implements Callable<Integer> {
     KafkaOptions kafka;
 
     @Option(names = "--spec-partitions", description = "Partitions of sf.specs when created here (default: ${DEFAULT-VALUE}).")
-    int specPartitions = 4;
+    int specPartitions = org.spectralflow.job.Defaults.partitions(org.spectralflow.job.Topics.SPECS);
 
     @Override
     public Integer call() throws Exception {

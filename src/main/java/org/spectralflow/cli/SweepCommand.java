@@ -31,7 +31,7 @@ final class SweepCommand implements Callable<Integer> {
     int parallelism = Runtime.getRuntime().availableProcessors();
 
     @Option(names = "--spec-partitions", description = "Partitions of sf.specs when this command creates it (default: ${DEFAULT-VALUE}).")
-    int specPartitions = 4;
+    int specPartitions = org.spectralflow.job.Defaults.partitions(org.spectralflow.job.Topics.SPECS);
 
     @Option(names = "--results", description = "Also write every matrix's full analysis to sf.results.")
     boolean results;

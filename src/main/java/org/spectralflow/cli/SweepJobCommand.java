@@ -56,7 +56,7 @@ final class SweepJobCommand implements Callable<Integer> {
     String startOffsets;
 
     @Option(names = "--spec-partitions", description = "Partitions of sf.specs if this job has to create it (default: ${DEFAULT-VALUE}).")
-    int specPartitions = 4;
+    int specPartitions = org.spectralflow.job.Defaults.partitions(org.spectralflow.job.Topics.SPECS);
 
     @Option(names = "--state-dir", description = "Keep checkpoints here and resume from the newest when started again "
             + "(default under java -jar: runs/sweep-job-state; under flink run: the cluster's checkpoint directory).")

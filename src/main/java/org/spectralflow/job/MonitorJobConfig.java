@@ -36,7 +36,7 @@ public record MonitorJobConfig(String bootstrapServers, String weightsTopic, Str
 
     public static MonitorJobConfig defaults(String bootstrapServers) {
         return new MonitorJobConfig(bootstrapServers, Topics.WEIGHTS, Topics.HEALTH, Topics.ALERTS, Topics.DLQ,
-                "spectralflow-monitor", org.spectralflow.codec.MatrixCodec.DEFAULT_MAX_N, 2_000, "spectralflow-monitor",
+                "spectralflow-monitor", org.spectralflow.codec.MatrixCodec.DEFAULT_MAX_N, Defaults.CHECKPOINT_INTERVAL_MS, "spectralflow-monitor",
                 Map.of(), 2, MonitorSettings.defaults(), Bounds.defaults());
     }
 }

@@ -38,7 +38,7 @@ public record SweepJobConfig(String bootstrapServers, String specsTopic, String 
 
     public static SweepJobConfig defaults(String bootstrapServers) {
         return new SweepJobConfig(bootstrapServers, Topics.SPECS, null, Topics.STATS, Topics.DLQ, "spectralflow-sweep",
-                false, null, org.spectralflow.codec.MatrixCodec.DEFAULT_MAX_N, 0, 2_000, "spectralflow-sweep",
+                false, null, org.spectralflow.codec.MatrixCodec.DEFAULT_MAX_N, 0, Defaults.CHECKPOINT_INTERVAL_MS, "spectralflow-sweep",
                 Map.of(), 2, Guards.defaults());
     }
 

@@ -19,11 +19,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * restarted job picks its state up again.
  */
 public final class Checkpoints {
-    /**
-     * The checkpoint interval of every local run and of flink-conf/config.yaml (a test holds them
-     * equal): results become visible at checkpoints, so a short one; 2 s costs a few percent.
-     */
-    public static final long DEFAULT_INTERVAL_MS = 2_000;
+    /** The checkpoint interval of every local run, and of flink-conf/config.yaml. */
+    public static final long DEFAULT_INTERVAL_MS = org.spectralflow.job.Defaults.CHECKPOINT_INTERVAL_MS;
 
     private Checkpoints() {}
 

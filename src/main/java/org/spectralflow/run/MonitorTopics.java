@@ -1,5 +1,7 @@
 package org.spectralflow.run;
 
+import org.spectralflow.job.Defaults;
+import org.spectralflow.job.Topics;
 import org.spectralflow.job.MonitorJobConfig;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,9 +15,9 @@ public final class MonitorTopics {
     public static void ensure(MonitorJobConfig cfg, int weightPartitions) throws Exception {
         Map<String, Integer> t = new LinkedHashMap<>();
         t.put(cfg.weightsTopic(), weightPartitions);
-        t.put(cfg.healthTopic(), 2);
-        t.put(cfg.alertsTopic(), 1);
-        t.put(cfg.dlqTopic(), 1);
+        t.put(cfg.healthTopic(), Defaults.partitions(Topics.HEALTH));
+        t.put(cfg.alertsTopic(), Defaults.partitions(Topics.ALERTS));
+        t.put(cfg.dlqTopic(), Defaults.partitions(Topics.DLQ));
         TopicAdmin.ensure(cfg.bootstrapServers(), cfg.kafkaProperties(), t, TopicAdmin.MAX_MESSAGE_BYTES);
     }
 }

@@ -1,5 +1,7 @@
 package org.spectralflow.run;
 
+import org.spectralflow.job.Defaults;
+import org.spectralflow.job.Topics;
 import org.spectralflow.job.SweepJob;
 import org.spectralflow.job.SweepJobConfig;
 import java.time.Duration;
@@ -45,9 +47,9 @@ public final class SweepRunner {
     public static SweepJobConfig ensureTopics(SweepJobConfig cfg, int specPartitions) throws Exception {
         Map<String, Integer> topics = new java.util.LinkedHashMap<>();
         topics.put(cfg.specsTopic(), specPartitions);
-        topics.put(cfg.statsTopic(), 2);
-        topics.put(cfg.dlqTopic(), 1);
-        if (cfg.resultsTopic() != null) topics.put(cfg.resultsTopic(), 2);
+        topics.put(cfg.statsTopic(), Defaults.partitions(Topics.STATS));
+        topics.put(cfg.dlqTopic(), Defaults.partitions(Topics.DLQ));
+        if (cfg.resultsTopic() != null) topics.put(cfg.resultsTopic(), Defaults.partitions(Topics.RESULTS));
         TopicAdmin.ensure(cfg.bootstrapServers(), cfg.kafkaProperties(), topics, TopicAdmin.MAX_MESSAGE_BYTES);
         if (cfg.resultsTopic() == null) return cfg;
         int max = TopicAdmin.maxMessageBytes(cfg.bootstrapServers(), cfg.kafkaProperties(), List.of(cfg.resultsTopic()));
@@ -58,12 +60,7 @@ public final class SweepRunner {
 
     /** The Flink configuration every local environment of the project uses: no silent Kryo, bounded restarts. */
     public static Configuration flinkConfiguration() {
-        Configuration c = new Configuration();
-        c.setString("pipeline.generic-types", "false");
-        c.setString("restart-strategy.type", "fixed-delay");
-        c.setString("restart-strategy.fixed-delay.attempts", "10");
-        c.setString("restart-strategy.fixed-delay.delay", "1 s");
-        return c;
+        return Defaults.localFlinkConfiguration();
     }
 
     /**

@@ -2,15 +2,16 @@ package org.spectralflow.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.spectralflow.codec.AnalysisCodec;
 import org.spectralflow.codec.Json;
 import org.spectralflow.codec.MatrixCodec;
-import org.spectralflow.codec.MatrixFiles;
+import org.spectralflow.codec.RequestFiles;
 import org.spectralflow.math.Analyzer;
 import org.spectralflow.model.Analysis;
 import org.spectralflow.model.AnalysisRequest;
@@ -24,13 +25,12 @@ import picocli.CommandLine.Parameters;
                 "Input: a JSON object shaped like an sf.weights record (data or data_b64), a NumPy .npy file, or CSV.",
                 "Options given here override the request's own fields."})
 final class AnalyzeCommand implements Callable<Integer> {
-    enum Format { auto, json, npy, csv }
 
     @Parameters(index = "0", paramLabel = "FILE", description = "The matrix file; '-' reads standard input.")
     String file;
 
     @Option(names = "--format", description = "Input format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}, by content and extension).")
-    Format format = Format.auto;
+    RequestFiles.Format format = RequestFiles.Format.auto;
 
     @Option(names = "--compact", description = "One line of JSON instead of pretty-printed.")
     boolean compact;
@@ -73,55 +73,25 @@ final class AnalyzeCommand implements Callable<Integer> {
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException("no such file: " + file);
         }
-        ObjectNode request = read(bytes);
-        override(request);
+        Map<String, Object> overrides = new LinkedHashMap<>();
+        put(overrides, "id", id);
+        put(overrides, "seed", seed);
+        put(overrides, "steps", steps);
+        put(overrides, "delta", delta);
+        put(overrides, "activation", activation);
+        put(overrides, "bias_std", biasStd);
+        put(overrides, "precision", precision);
+        put(overrides, "precision_budget", budget);
+        put(overrides, "explode", explode);
         String defaultId = file.equals("-") ? "stdin" : Path.of(file).getFileName().toString();
-        AnalysisRequest r = AnalysisCodec.decodeRequest(request, maxN, false, defaultId);
+        AnalysisRequest r = RequestFiles.read(bytes, file, format, maxN, overrides, defaultId);
         Analysis a = Analyzer.analyze(r);
         ObjectNode out = AnalysisCodec.encode(a);
         System.out.println(compact ? Json.compact(out) : Json.pretty(out));
         return 0;
     }
 
-    private ObjectNode read(byte[] bytes) {
-        Format f = format;
-        if (f == Format.auto) {
-            String lower = file.toLowerCase(java.util.Locale.ROOT);
-            if (MatrixFiles.isNpy(bytes)) f = Format.npy;
-            else if (lower.endsWith(".csv") || lower.endsWith(".txt")) f = Format.csv;
-            else f = firstNonBlank(bytes) == '{' ? Format.json : Format.csv;
-        }
-        return switch (f) {
-            case json -> Json.parseObject(bytes);
-            case npy -> asRequest(MatrixFiles.npy(bytes, maxN));
-            case csv -> asRequest(MatrixFiles.csv(new String(bytes, StandardCharsets.UTF_8), maxN));
-            case auto -> throw new IllegalStateException();
-        };
+    private static void put(Map<String, Object> m, String field, Object value) {
+        if (value != null) m.put(field, value);
     }
-
-    private static char firstNonBlank(byte[] b) {
-        for (byte x : b) if (!Character.isWhitespace(x)) return (char) x;
-        return ' ';
-    }
-
-    private static ObjectNode asRequest(MatrixFiles.Square m) {
-        ObjectNode o = Json.object();
-        o.put("v", Json.VERSION);
-        o.put("n", m.n());
-        Json.array(o, "data", m.data());
-        return o;
-    }
-
-    private void override(ObjectNode o) {
-        if (id != null) o.put("id", id);
-        if (seed != null) o.put("seed", seed);
-        if (steps != null) o.put("steps", steps);
-        if (delta != null) o.put("delta", delta);
-        if (activation != null) o.put("activation", activation);
-        if (biasStd != null) o.put("bias_std", biasStd);
-        if (precision != null) o.put("precision", precision);
-        if (budget != null) o.put("precision_budget", budget);
-        if (explode != null) o.put("explode", explode);
-    }
-
 }

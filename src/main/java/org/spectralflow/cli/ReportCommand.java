@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.spectralflow.codec.GridCodec;
-import org.spectralflow.codec.StatsCodec.StatsRecord;
+import org.spectralflow.model.CellAggregate;
 import org.spectralflow.job.Topics;
 import org.spectralflow.kafka.StatsFollower;
 import org.spectralflow.model.SweepGrid;
@@ -32,7 +32,7 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path dir = out.resolve(sweep);
-        List<StatsRecord> finals;
+        List<CellAggregate> finals;
         if (kafka.bootstrapServers != null) {
             finals = StatsFollower.collect(kafka.bootstrapServers, kafka.clientProperties(), Topics.STATS, sweep);
             StatsFiles.write(dir, finals);

@@ -3,7 +3,7 @@ package org.spectralflow.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.spectralflow.codec.StatsCodec.StatsRecord;
+import org.spectralflow.model.CellAggregate;
 import org.spectralflow.job.Topics;
 import org.spectralflow.kafka.StatsFollower;
 import org.spectralflow.report.StatsFiles;
@@ -27,7 +27,7 @@ final class StatsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (kafka.bootstrapServers == null) throw new IllegalArgumentException("--bootstrap-servers is required");
-        List<StatsRecord> finals = StatsFollower.collect(kafka.bootstrapServers, kafka.clientProperties(), Topics.STATS, sweep);
+        List<CellAggregate> finals = StatsFollower.collect(kafka.bootstrapServers, kafka.clientProperties(), Topics.STATS, sweep);
         StatsFiles.write(out.resolve(sweep), finals);
         System.out.print(StatsFiles.table(finals));
         System.out.println("wrote " + out.resolve(sweep).resolve("stats.csv"));

@@ -1,5 +1,6 @@
 package org.spectralflow.codec;
 
+import org.spectralflow.model.CellAggregate;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.spectralflow.model.Activation;
 import org.spectralflow.model.CellKey;
@@ -11,9 +12,6 @@ import org.spectralflow.model.Scaling;
 /** {@code sf.stats} records: a cell's key fields, count, cell_trials, final, and its statistics. */
 public final class StatsCodec {
     private StatsCodec() {}
-
-    /** A decoded stats record. */
-    public record StatsRecord(CellKey key, long cellTrials, long cellCount, boolean isFinal, CellStats stats) {}
 
     /** Field names of the statistics, in {@link CellStats} order: the CSV header too. */
     public static final String[] STAT_FIELDS = {"count", "exploded", "vanished", "stable", "gamma_mean", "gamma_sd",
@@ -27,7 +25,7 @@ public final class StatsCodec {
                 s.subnormalF64Mean(), s.forgetF64Mean()};
     }
 
-    public static ObjectNode encode(StatsRecord r) {
+    public static ObjectNode encode(CellAggregate r) {
         ObjectNode o = Json.object();
         o.put("v", Json.VERSION);
         CellKey k = r.key();
@@ -51,7 +49,7 @@ public final class StatsCodec {
         return o;
     }
 
-    public static StatsRecord decode(byte[] payload) {
+    public static CellAggregate decode(byte[] payload) {
         ObjectNode o = Json.parseObject(payload);
         Fields f = Fields.of(o);
         f.requireVersion();
@@ -62,6 +60,6 @@ public final class StatsCodec {
         for (int i = 0; i < v.length; i++) v[i] = Json.readDouble(o.get(STAT_FIELDS[i]));
         CellStats s = new CellStats((long) v[0], (long) v[1], (long) v[2], (long) v[3], v[4], v[5], v[6], v[7], v[8],
                 v[9], v[10], v[11], v[12], v[13], v[14], v[15], v[16], v[17], v[18], v[19]);
-        return new StatsRecord(key, f.integer("cell_trials"), f.integer("cell_count"), o.path("final").asBoolean(), s);
+        return new CellAggregate(key, f.integer("cell_trials"), f.integer("cell_count"), o.path("final").asBoolean(), s);
     }
 }

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongConsumer;
-import org.spectralflow.codec.StatsCodec.StatsRecord;
+import org.spectralflow.model.CellAggregate;
 import org.spectralflow.job.SweepJobConfig;
 import org.spectralflow.run.SweepRunner;
 import org.spectralflow.kafka.SpecPublisher;
@@ -18,7 +18,7 @@ public final class ClusterSweep {
     private ClusterSweep() {}
 
     /** What the sweep produced; seconds from submission to the job's end. */
-    public record Outcome(List<StatsRecord> finals, List<String> duplicateFinals, long counted, double seconds, String jobId) {}
+    public record Outcome(List<CellAggregate> finals, List<String> duplicateFinals, long counted, double seconds, String jobId) {}
 
     /** @param duringRun called about every 50 ms with the trials done so far (progress, fault injection) */
     public static Outcome run(LocalCluster c, Path jobJar, SweepGrid g, int parallelism, LongConsumer duringRun) throws Exception {
@@ -59,7 +59,7 @@ public final class ClusterSweep {
             }
             double seconds = Double.isNaN(allCounted) ? (System.nanoTime() - t0) / 1e9 : allCounted;
             f.drain(Duration.ofSeconds(30));
-            List<StatsRecord> finals = f.finals();
+            List<CellAggregate> finals = f.finals();
             long counted = finals.stream().mapToLong(s -> s.stats().count()).sum();
             return new Outcome(finals, f.duplicateFinals(), counted, seconds, job);
         }

@@ -1,5 +1,6 @@
 package org.spectralflow.job;
 
+import org.spectralflow.model.CellAggregate;
 import org.spectralflow.stream.OutMessage;
 import org.spectralflow.stream.DeadLetters;
 import java.util.ArrayList;
@@ -145,7 +146,7 @@ final class AggregateCells extends KeyedProcessFunction<String, TrialResult, Out
     }
 
     private OutMessage stats(CellKey key, long cellTrials, long cellCount, boolean isFinal, CellAccumulator acc) {
-        StatsCodec.StatsRecord r = new StatsCodec.StatsRecord(key, cellTrials, cellCount, isFinal, acc.stats());
+        CellAggregate r = new CellAggregate(key, cellTrials, cellCount, isFinal, acc.stats());
         return new OutMessage(cfg.statsTopic(), key.kafkaKey(), Json.bytes(StatsCodec.encode(r)));
     }
 }

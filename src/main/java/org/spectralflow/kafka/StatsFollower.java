@@ -11,7 +11,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.spectralflow.codec.StatsCodec;
-import org.spectralflow.codec.StatsCodec.StatsRecord;
+import org.spectralflow.model.CellAggregate;
 
 /**
  * Follows {@code sf.stats} (committed records only) for one sweep: how many trials of each grid
@@ -21,7 +21,7 @@ public final class StatsFollower implements AutoCloseable {
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final String sweep;
     private final Map<Long, Long> doneByCell = new HashMap<>();
-    private final Map<String, StatsRecord> finals = new HashMap<>();
+    private final Map<String, CellAggregate> finals = new HashMap<>();
     private final List<String> duplicateFinals = new ArrayList<>();
 
     /** @param from partition → offset to start at (the topic's end before the sweep started), or null for the beginning */
@@ -46,7 +46,7 @@ public final class StatsFollower implements AutoCloseable {
     /** Reads what has arrived, waiting at most {@code wait}. */
     public void poll(Duration wait) {
         for (ConsumerRecord<byte[], byte[]> r : consumer.poll(wait)) {
-            StatsRecord s;
+            CellAggregate s;
             try {
                 s = StatsCodec.decode(r.value());
             } catch (RuntimeException e) {
@@ -73,18 +73,18 @@ public final class StatsFollower implements AutoCloseable {
     }
 
     /** The finals received so far, one per stats key, ordered by cell then bin. */
-    public List<StatsRecord> finals() {
-        List<StatsRecord> out = new ArrayList<>(finals.values());
-        out.sort(java.util.Comparator.<StatsRecord>comparingLong(s -> s.key().cell()).thenComparing(s -> s.key().bin()));
+    public List<CellAggregate> finals() {
+        List<CellAggregate> out = new ArrayList<>(finals.values());
+        out.sort(java.util.Comparator.<CellAggregate>comparingLong(s -> s.key().cell()).thenComparing(s -> s.key().bin()));
         return out;
     }
 
     /** Every committed final of a sweep on the stats topic, ordered; a clear error when there is none. */
-    public static List<StatsRecord> collect(String bootstrap, Map<String, String> extra, String topic, String sweep)
+    public static List<CellAggregate> collect(String bootstrap, Map<String, String> extra, String topic, String sweep)
             throws Exception {
         try (StatsFollower f = new StatsFollower(bootstrap, extra, topic, sweep, null)) {
             f.drain(Duration.ofSeconds(60));
-            List<StatsRecord> out = f.finals();
+            List<CellAggregate> out = f.finals();
             if (out.isEmpty()) throw new IllegalArgumentException("no final statistics of sweep '" + sweep + "' in " + topic);
             return out;
         }

@@ -5,7 +5,7 @@ import java.util.Locale;
 import org.spectralflow.codec.GridCodec;
 import org.spectralflow.codec.Json;
 import org.spectralflow.codec.StatsCodec;
-import org.spectralflow.codec.StatsCodec.StatsRecord;
+import org.spectralflow.model.CellAggregate;
 import org.spectralflow.model.CellKey;
 import org.spectralflow.model.SweepGrid;
 
@@ -17,7 +17,7 @@ final class Html {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
-    static String page(List<StatsRecord> finals, SweepGrid grid, List<Report.Plot> plots, List<String> notes) {
+    static String page(List<CellAggregate> finals, SweepGrid grid, List<Report.Plot> plots, List<String> notes) {
         String sweep = finals.isEmpty() ? (grid == null ? "?" : grid.sweep()) : finals.get(0).key().sweep();
         StringBuilder b = new StringBuilder();
         b.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">\n<head>\n")
@@ -45,7 +45,7 @@ final class Html {
             b.append("<th>").append(h).append("</th>");
         for (String f : StatsCodec.STAT_FIELDS) b.append("<th>").append(f).append("</th>");
         b.append("</tr>\n");
-        for (StatsRecord r : finals) {
+        for (CellAggregate r : finals) {
             CellKey k = r.key();
             b.append("<tr data-key=\"").append(esc(k.kafkaKey())).append("\"><td>").append(k.cell()).append("</td><td>")
                     .append(k.ensemble().wire()).append("</td><td>").append(k.n()).append("</td><td>").append(k.activation().wire())

@@ -13,7 +13,7 @@ import java.util.TreeMap;
 import java.util.function.ToDoubleFunction;
 import org.knowm.xchart.XYChart;
 import org.spectralflow.codec.StatsCodec;
-import org.spectralflow.codec.StatsCodec.StatsRecord;
+import org.spectralflow.model.CellAggregate;
 import org.spectralflow.math.Analyzer;
 import org.spectralflow.model.Activation;
 import org.spectralflow.model.Analysis;
@@ -37,19 +37,19 @@ public final class Report {
 
     private static final int EIG_SIZE = 640, SEPARATION_STEPS = 80;
     private final Path dir;
-    private final List<StatsRecord> finals;
+    private final List<CellAggregate> finals;
     private final SweepGrid grid;
     private final List<Plot> plots = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
 
-    private Report(Path dir, List<StatsRecord> finals, SweepGrid grid) {
+    private Report(Path dir, List<CellAggregate> finals, SweepGrid grid) {
         this.dir = dir;
         this.finals = finals;
         this.grid = grid;
     }
 
     /** Writes the report; returns the plots it drew. */
-    public static List<Plot> write(Path dir, List<StatsRecord> finals, SweepGrid grid) throws IOException {
+    public static List<Plot> write(Path dir, List<CellAggregate> finals, SweepGrid grid) throws IOException {
         System.setProperty("java.awt.headless", "true");
         Files.createDirectories(dir);
         Report r = new Report(dir, finals, grid);
@@ -64,11 +64,11 @@ public final class Report {
     }
 
     /** Series of a plot: one per (ensemble, N, activation, precision), points by ρ. */
-    private Map<String, List<StatsRecord>> series() {
+    private Map<String, List<CellAggregate>> series() {
         boolean manyEnsembles = finals.stream().map(s -> s.key().ensemble()).distinct().count() > 1;
         boolean manyPrecisions = finals.stream().map(s -> s.key().precision()).distinct().count() > 1;
-        Map<String, List<StatsRecord>> out = new TreeMap<>();
-        for (StatsRecord s : finals) {
+        Map<String, List<CellAggregate>> out = new TreeMap<>();
+        for (CellAggregate s : finals) {
             String name = (manyEnsembles ? s.key().ensemble().wire() + " " : "") + "N=" + s.key().n() + " "
                     + s.key().activation().wire() + (manyPrecisions ? " " + s.key().precision().wire() : "");
             out.computeIfAbsent(name, k -> new ArrayList<>()).add(s);
@@ -78,15 +78,15 @@ public final class Report {
     }
 
     /** The ρ a cell stands at: its target for radius sweeps, its mean measured ρ otherwise. */
-    static double x(StatsRecord s) {
+    static double x(CellAggregate s) {
         return s.key().scaling() == Scaling.RADIUS ? s.key().scale() : s.stats().rhoMean();
     }
 
-    private static double[] xs(List<StatsRecord> l) {
+    private static double[] xs(List<CellAggregate> l) {
         return l.stream().mapToDouble(Report::x).toArray();
     }
 
-    private static double[] ys(List<StatsRecord> l, ToDoubleFunction<StatsRecord> f) {
+    private static double[] ys(List<CellAggregate> l, ToDoubleFunction<CellAggregate> f) {
         return l.stream().mapToDouble(f).toArray();
     }
 
@@ -106,8 +106,8 @@ public final class Report {
                     "spectral radius ρ", "fraction " + outcome);
             c.getStyler().setYAxisMin(0.0).setYAxisMax(1.0);
             int i = 0;
-            for (Map.Entry<String, List<StatsRecord>> e : series().entrySet()) {
-                List<StatsRecord> l = e.getValue();
+            for (Map.Entry<String, List<CellAggregate>> e : series().entrySet()) {
+                List<CellAggregate> l = e.getValue();
                 ToDoubleFunction<CellStats> k = outcome.equals("exploded") ? CellStats::exploded
                         : outcome.equals("vanished") ? CellStats::vanished : CellStats::stable;
                 double[] y = new double[l.size()], lo = new double[l.size()], hi = new double[l.size()];
@@ -133,8 +133,8 @@ public final class Report {
         XYChart c = Charts.chart("Gradient growth rate γ against spectral radius", "spectral radius ρ", "γ = ln(ratio) / T  (per step)");
         int i = 0;
         double lo = Double.MAX_VALUE, hi = -Double.MAX_VALUE;
-        for (Map.Entry<String, List<StatsRecord>> e : series().entrySet()) {
-            List<StatsRecord> l = e.getValue();
+        for (Map.Entry<String, List<CellAggregate>> e : series().entrySet()) {
+            List<CellAggregate> l = e.getValue();
             java.awt.Color col = Charts.PALETTE[i++ % Charts.PALETTE.length];
             Charts.line(c, e.getKey() + " median", xs(l), finite(ys(l, s -> s.stats().gammaP50())), col);
             Charts.dashed(c, e.getKey() + " p05", xs(l), finite(ys(l, s -> s.stats().gammaP05())), col, false);
@@ -176,8 +176,8 @@ public final class Report {
                 "spectral radius ρ", "median gradient ratio ‖g₀‖/‖g_T‖ (log scale)");
         c.getStyler().setYAxisLogarithmic(true);
         int i = 0;
-        for (Map.Entry<String, List<StatsRecord>> e : series().entrySet()) {
-            List<StatsRecord> l = e.getValue();
+        for (Map.Entry<String, List<CellAggregate>> e : series().entrySet()) {
+            List<CellAggregate> l = e.getValue();
             double[] y = ys(l, s -> Math.exp(steps * s.stats().gammaP50()));
             for (int j = 0; j < y.length; j++) if (!(y[j] > 0) || !Double.isFinite(y[j])) y[j] = Double.NaN;
             Charts.line(c, e.getKey(), xs(l), y, Charts.PALETTE[i++ % Charts.PALETTE.length]);
@@ -216,7 +216,7 @@ public final class Report {
     private void precisionChart(String name, String title, ToDoubleFunction<CellStats> f32, ToDoubleFunction<CellStats> f64,
                                 Theory theory, String caption) throws IOException {
         XYChart c = Charts.chart(title, "spectral radius ρ", "step");
-        List<StatsRecord> l = new ArrayList<>(finals);
+        List<CellAggregate> l = new ArrayList<>(finals);
         l.sort((a, b) -> Double.compare(x(a), x(b)));
         double[] x = xs(l);
         int i = 0;

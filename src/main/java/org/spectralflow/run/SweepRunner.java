@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.spectralflow.codec.StatsCodec.StatsRecord;
+import org.spectralflow.model.CellAggregate;
 import org.spectralflow.io.TempDirs;
 import org.spectralflow.kafka.RejectionReporter;
 import org.spectralflow.kafka.SpecPublisher;
@@ -35,7 +35,7 @@ public final class SweepRunner {
      * @param seconds from t0 until every published trial was counted in a committed final (the
      *     job's end when some never were, e.g. rejected specs); the job's teardown comes after
      */
-    public record Outcome(List<StatsRecord> finals, List<String> duplicateFinals, long published, double seconds) {}
+    public record Outcome(List<CellAggregate> finals, List<String> duplicateFinals, long published, double seconds) {}
 
     private SweepRunner() {}
 

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import org.spectralflow.codec.StatsCodec.StatsRecord;
+import org.spectralflow.model.CellAggregate;
 import org.spectralflow.math.Analyzer;
 import org.spectralflow.math.CellAccumulator;
 import org.spectralflow.model.Activation;
@@ -86,7 +86,7 @@ class FaultToleranceIT {
                 acc.add(a, s.activation());
             }
         });
-        for (StatsRecord r : out.finals()) {
+        for (CellAggregate r : out.finals()) {
             CellStats want = clean.get(r.key().kafkaKey()).stats(), got = r.stats();
             assertEquals(want.count(), got.count());
             assertEquals(want.exploded(), got.exploded());

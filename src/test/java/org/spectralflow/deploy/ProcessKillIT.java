@@ -1,5 +1,6 @@
 package org.spectralflow.deploy;
 
+import org.spectralflow.model.CellAggregate;
 import static org.junit.jupiter.api.Assertions.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -149,7 +150,7 @@ class ProcessKillIT {
         assertTrue(Files.readString(log).contains("resuming from checkpoint"), "the restarts resumed from checkpoints");
 
         Map<String, Long> lastCount = new HashMap<>();
-        Map<String, StatsCodec.StatsRecord> finals = new HashMap<>();
+        Map<String, CellAggregate> finals = new HashMap<>();
         for (JsonNode s : stats) {
             String key = s.get("sweep").asText() + "/" + s.get("cell").asLong() + "/" + s.get("bin").asText();
             long c = s.get("cell_count").asLong();

@@ -1,5 +1,6 @@
 package org.spectralflow.job;
 
+import org.spectralflow.model.CellAggregate;
 import org.spectralflow.run.SweepRunner;
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -102,7 +103,7 @@ class HostilePipelineTest extends PipelineTestBase {
         assertTrue(dlq.stream().anyMatch(d -> d.get("error").asText().startsWith("field 'n' = 9 disagrees with 8")), "the n mismatch");
 
         // the impostor came first, yet the genuine cell is whole: the impostor's scale is not the cell's
-        List<StatsCodec.StatsRecord> finals = new ArrayList<>();
+        List<CellAggregate> finals = new ArrayList<>();
         for (JsonNode s : stats)
             if (s.get("final").asBoolean() && s.get("sweep").asText().equals("genuine")) finals.add(StatsCodec.decode(Json.bytes(s)));
         long impostors = results.stream().filter(r -> r.get("id").asText().equals("genuine/0/0")).count();
@@ -116,7 +117,7 @@ class HostilePipelineTest extends PipelineTestBase {
         assertTrue(cell0.stream().allMatch(namesAField.or(e -> e.startsWith("duplicate: trial 0"))), cell0.toString());
         assertEquals(4, cell0.size() + results.stream().filter(r -> r.get("id").asText().startsWith("genuine/0/")).count());
         Map<String, CellStats> direct = SweepPipelineTest.direct(grid);
-        for (StatsCodec.StatsRecord r : finals)
+        for (CellAggregate r : finals)
             if (r.key().cell() == 1) SweepPipelineTest.assertStatsEqual(direct.get(r.key().kafkaKey()), r.stats(), r.key().kafkaKey());
         assertEquals(1, finals.stream().filter(r -> r.key().cell() == 1).count(), "cell 1 completes once, untouched by the mismatch");
     }

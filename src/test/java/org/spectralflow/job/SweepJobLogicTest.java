@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.spectralflow.codec.Json;
 import org.spectralflow.codec.SpecCodec;
 import org.spectralflow.codec.StatsCodec;
-import org.spectralflow.codec.StatsCodec.StatsRecord;
+import org.spectralflow.model.CellAggregate;
 import org.spectralflow.model.Activation;
 import org.spectralflow.model.CellStats;
 import org.spectralflow.model.Precision;
@@ -42,15 +42,15 @@ class SweepJobLogicTest extends FlinkTestBase {
     }
 
     /** The finals among the outputs, ordered by cell then bin, one per stats key (asserted). */
-    static List<StatsRecord> finals(List<OutMessage> out) {
-        List<StatsRecord> f = new ArrayList<>();
+    static List<CellAggregate> finals(List<OutMessage> out) {
+        List<CellAggregate> f = new ArrayList<>();
         for (OutMessage m : out)
             if (m.topic().equals(org.spectralflow.job.Topics.STATS)) {
-                StatsRecord r = StatsCodec.decode(m.value());
+                CellAggregate r = StatsCodec.decode(m.value());
                 if (r.isFinal()) f.add(r);
             }
         assertEquals(f.size(), f.stream().map(r -> r.key().kafkaKey()).distinct().count(), "one final per stats key");
-        f.sort(Comparator.<StatsRecord>comparingLong(r -> r.key().cell()).thenComparing(r -> r.key().bin()));
+        f.sort(Comparator.<CellAggregate>comparingLong(r -> r.key().cell()).thenComparing(r -> r.key().bin()));
         return f;
     }
 
@@ -64,7 +64,7 @@ class SweepJobLogicTest extends FlinkTestBase {
     void parallelismDoesNotChangeTheResult() throws Exception {
         List<Double> gains = List.of(0.8, 1.0, 1.2);
         SweepGrid g1 = SweepPipelineTest.grid("det", Scaling.GAIN, gains, List.of(Activation.TANH), List.of(Precision.NONE), 12, 12, 40);
-        List<StatsRecord> p1 = finals(run(config(1), specs(g1))), p2 = finals(run(config(2), specs(g1)));
+        List<CellAggregate> p1 = finals(run(config(1), specs(g1))), p2 = finals(run(config(2), specs(g1)));
         assertTrue(p1.size() > g1.cells(), "gain sweeps spread a cell over several ρ bins");
         assertEquals(p1.size(), p2.size());
         for (int i = 0; i < p1.size(); i++) {
@@ -74,7 +74,7 @@ class SweepJobLogicTest extends FlinkTestBase {
         long total = p2.stream().mapToLong(s -> s.stats().count()).sum();
         assertEquals(g1.size(), total);
         Map<String, CellStats> expected = SweepPipelineTest.direct(g1);
-        for (StatsRecord r : p2) SweepPipelineTest.assertStatsEqual(expected.get(r.key().kafkaKey()), r.stats(), r.key().kafkaKey());
+        for (CellAggregate r : p2) SweepPipelineTest.assertStatsEqual(expected.get(r.key().kafkaKey()), r.stats(), r.key().kafkaKey());
     }
 
     static byte[] json(String s) {
@@ -128,10 +128,10 @@ class SweepJobLogicTest extends FlinkTestBase {
         List<Double> radii = List.of(0.8, 0.9, 1.0, 1.1, 1.2);
         int steps = 400;
         SweepGrid g = SweepPipelineTest.grid("theory", Scaling.RADIUS, radii, List.of(Activation.LINEAR), List.of(Precision.NONE), 64, 7, steps);
-        List<StatsRecord> out = finals(run(config(2), specs(g)));
+        List<CellAggregate> out = finals(run(config(2), specs(g)));
         assertEquals(radii.size(), out.size());
         double lnE = Math.log(1e6);
-        for (StatsRecord r : out) {
+        for (CellAggregate r : out) {
             double rho = r.key().scale();
             CellStats s = r.stats();
             assertEquals(Math.log(rho), s.gammaP50(), 0.01, "median γ against ln ρ at ρ = " + rho);

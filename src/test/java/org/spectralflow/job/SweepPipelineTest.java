@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.junit.jupiter.api.Test;
-import org.spectralflow.codec.StatsCodec.StatsRecord;
+import org.spectralflow.model.CellAggregate;
 import org.spectralflow.math.Analyzer;
 import org.spectralflow.math.CellAccumulator;
 import org.spectralflow.model.Activation;
@@ -88,7 +88,7 @@ class SweepPipelineTest extends PipelineTestBase {
         assertTrue(out.duplicateFinals().isEmpty(), "one final per cell: " + out.duplicateFinals());
         assertEquals(g.cells(), out.finals().size(), "radius sweeps have one bin per cell");
         Map<String, CellStats> expected = direct(g);
-        for (StatsRecord r : out.finals()) {
+        for (CellAggregate r : out.finals()) {
             assertTrue(r.isFinal());
             assertEquals(5, r.cellCount());
             CellStats e = expected.get(r.key().kafkaKey());

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.spectralflow.codec.GridCodec;
 import org.spectralflow.codec.Json;
 import org.spectralflow.codec.StatsCodec;
-import org.spectralflow.codec.StatsCodec.StatsRecord;
+import org.spectralflow.model.CellAggregate;
 import org.spectralflow.job.SweepJobConfig;
 import org.spectralflow.run.SweepRunner;
 import org.spectralflow.kafka.EmbeddedKafka;
@@ -45,7 +45,7 @@ class ReportTest {
     void theReportOfARealSweepIsCompleteAndTrue() throws Exception {
         SweepGrid g = new SweepGrid("rep", 3L, List.of(Ensemble.GAUSSIAN), List.of(16), Scaling.RADIUS, List.of(0.8, 1.0, 1.2),
                 List.of(Activation.LINEAR, Activation.TANH), List.of(Precision.BOTH), 4, 60, 1e-6, 1, 0, 1e6, 0.05, false, 5_000);
-        List<StatsRecord> finals;
+        List<CellAggregate> finals;
         try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
             SweepJobConfig cfg = SweepJobConfig.defaults(kafka.bootstrapServers()).withParallelism(2);
             finals = SweepRunner.run(g, cfg, StreamExecutionEnvironment.getExecutionEnvironment(SweepRunner.flinkConfiguration()), 2, null).finals();
@@ -79,14 +79,14 @@ class ReportTest {
         }
         assertEquals(0, html.getElementsByTagName("script").getLength());
 
-        Map<String, StatsRecord> byKey = new HashMap<>();
+        Map<String, CellAggregate> byKey = new HashMap<>();
         finals.forEach(f -> byKey.put(f.key().kafkaKey(), f));
         NodeList rows = html.getElementsByTagName("tr");
         int checked = 0;
         for (int i = 0; i < rows.getLength(); i++) {
             Element row = (Element) rows.item(i);
             if (!row.hasAttribute("data-key")) continue;
-            StatsRecord expected = byKey.get(row.getAttribute("data-key"));
+            CellAggregate expected = byKey.get(row.getAttribute("data-key"));
             assertNotNull(expected, row.getAttribute("data-key"));
             var encoded = StatsCodec.encode(expected);
             NodeList cells = row.getElementsByTagName("td");

@@ -77,4 +77,15 @@ public record AnalysisRequest(String id, int n, double[] w, long seed, Activatio
         if (v.length != n) throw new IllegalArgumentException(name + " has length " + v.length + ", expected n = " + n);
         for (double x : v) if (!Double.isFinite(x)) throw new IllegalArgumentException(name + " contains " + x);
     }
+
+    /** Equal when every field is, arrays by content. */
+    @Override
+    public boolean equals(Object o) {
+        return RecordValues.equal(this, o);
+    }
+
+    @Override
+    public int hashCode() {
+        return RecordValues.hash(this);
+    }
 }

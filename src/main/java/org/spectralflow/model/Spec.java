@@ -37,4 +37,15 @@ public record Spec(String sweep, String id, long cell, long cellTrials, long tri
         long k = (long) Math.floor(rho / binWidth);
         return java.math.BigDecimal.valueOf(binWidth).multiply(java.math.BigDecimal.valueOf(k)).stripTrailingZeros().toPlainString();
     }
+
+    /** Equal when every field is, arrays by content. */
+    @Override
+    public boolean equals(Object o) {
+        return RecordValues.equal(this, o);
+    }
+
+    @Override
+    public int hashCode() {
+        return RecordValues.hash(this);
+    }
 }

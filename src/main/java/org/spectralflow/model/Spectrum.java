@@ -35,4 +35,14 @@ public record Spectrum(double[] re, double[] im, double rho, double theta, doubl
         return im.length == 0 ? 0 : im[0];
     }
 
+    /** Equal when every field is, arrays by content. */
+    @Override
+    public boolean equals(Object o) {
+        return RecordValues.equal(this, o);
+    }
+
+    @Override
+    public int hashCode() {
+        return RecordValues.hash(this);
+    }
 }

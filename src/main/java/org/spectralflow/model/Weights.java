@@ -8,4 +8,15 @@ public record Weights(String model, String layer, long step, int n, double[] w, 
     public String key() {
         return LayerKey.of(model, layer);
     }
+
+    /** Equal when every field is, arrays by content. */
+    @Override
+    public boolean equals(Object o) {
+        return RecordValues.equal(this, o);
+    }
+
+    @Override
+    public int hashCode() {
+        return RecordValues.hash(this);
+    }
 }

@@ -1,5 +1,6 @@
 package org.spectralflow.stream;
 
+import org.spectralflow.model.RecordValues;
 import org.spectralflow.model.RecordOrigin;
 
 /** One Kafka record as it arrived, undecoded, so that a bad one can go to the dead-letter topic. */
@@ -7,5 +8,16 @@ public record RawRecord(String topic, int partition, long offset, byte[] key, by
     /** Where it came from and the first bytes of key and value, for a dead-letter record. */
     public RecordOrigin origin() {
         return RecordOrigin.of(topic, partition, offset, key, value);
+    }
+
+    /** Equal when every field is, arrays by content. */
+    @Override
+    public boolean equals(Object o) {
+        return RecordValues.equal(this, o);
+    }
+
+    @Override
+    public int hashCode() {
+        return RecordValues.hash(this);
     }
 }

@@ -1,5 +1,6 @@
 package org.spectralflow.cli;
 
+import org.spectralflow.model.DenseMatrix;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -68,8 +69,8 @@ final class PublishWeightsCommand implements Callable<Integer> {
         try (WeightsPublisher pub = new WeightsPublisher(kafka.bootstrapServers, kafka.clientProperties(), cfg.weightsTopic())) {
             long s = step;
             for (Path f : files) {
-                MatrixFiles.Square m = read(f);
-                pub.send(new Weights(model, layer, s, m.n(), m.data(), act, horizon), dtype);
+                DenseMatrix m = read(f);
+                pub.send(new Weights(model, layer, s, m.n(), m.rowMajor(), act, horizon), dtype);
                 System.out.println("published " + f + " as " + model + "/" + layer + " step " + s + " (N = " + m.n() + ", " + dtype + ")");
                 s += stepEvery;
             }
@@ -77,7 +78,7 @@ final class PublishWeightsCommand implements Callable<Integer> {
         return 0;
     }
 
-    private MatrixFiles.Square read(Path f) throws Exception {
+    private DenseMatrix read(Path f) throws Exception {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(f);
@@ -89,7 +90,7 @@ final class PublishWeightsCommand implements Callable<Integer> {
         if (text.stripLeading().startsWith("{")) {
             ObjectNode o = Json.parseObject(bytes);
             AnalysisRequest r = AnalysisCodec.decodeRequest(o, maxN, false, f.toString());
-            return new MatrixFiles.Square(r.n(), r.w());
+            return r.matrix();
         }
         return MatrixFiles.csv(text, maxN);
     }

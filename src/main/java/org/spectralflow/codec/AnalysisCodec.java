@@ -5,6 +5,7 @@ import java.util.Map;
 import org.spectralflow.model.Activation;
 import org.spectralflow.model.Analysis;
 import org.spectralflow.model.AnalysisRequest;
+import org.spectralflow.model.DenseMatrix;
 import org.spectralflow.model.Precision;
 import org.spectralflow.model.Spectrum;
 
@@ -74,14 +75,14 @@ public final class AnalysisCodec {
         Fields f = Fields.of(o);
         if (versionRequired || f.has("v")) f.requireVersion();
         int n = MatrixCodec.size(f, maxN);
-        double[] w = MatrixCodec.read(f, n);
+        DenseMatrix w = MatrixCodec.read(f, n);
         int defaultSteps = f.intIn("horizon", 1, 1_000_000, AnalysisRequest.DEFAULT_STEPS);
         if (f.has("model") && f.has("layer"))
             defaultId = f.string("model") + "/" + f.string("layer") + (f.has("step") ? "/" + f.integer("step") : "");
         try {
             return new AnalysisRequest(
                     f.string("id", defaultId),
-                    n, w,
+                    w,
                     f.integer("seed", 0),
                     Activation.parse(f.string("activation", "tanh")),
                     f.intIn("steps", 1, 1_000_000, defaultSteps),

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Base64;
+import org.spectralflow.model.DenseMatrix;
 
 /**
  * Matrices on the wire: row-major {@code "data": [..]} or {@code "data_b64"} (base64 of
@@ -24,7 +25,7 @@ public final class MatrixCodec {
     }
 
     /** The n×n matrix of a record, from {@code data} or {@code data_b64}. */
-    static double[] read(Fields f, int n) {
+    static DenseMatrix read(Fields f, int n) {
         long expected = (long) n * n;
         if (f.has("data_b64")) {
             String dtype = f.string("dtype", "f64");
@@ -52,7 +53,7 @@ public final class MatrixCodec {
             ByteBuffer buf = ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN);
             double[] w = new double[(int) expected];
             for (int i = 0; i < w.length; i++) w[i] = width == 8 ? buf.getDouble() : buf.getFloat();
-            return finite(w, n);
+            return new DenseMatrix(n, finite(w, n));
         }
         if (f.has("data")) {
             JsonNode a = f.node("data");
@@ -65,7 +66,7 @@ public final class MatrixCodec {
                 if (!e.isNumber()) throw new InvalidRecordException("data entry " + i + " is not a number: " + Fields.kind(e));
                 w[i] = e.doubleValue();
             }
-            return finite(w, n);
+            return new DenseMatrix(n, finite(w, n));
         }
         throw new InvalidRecordException("missing required field 'data' or 'data_b64'");
     }

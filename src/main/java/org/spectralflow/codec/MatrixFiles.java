@@ -1,5 +1,6 @@
 package org.spectralflow.codec;
 
+import org.spectralflow.model.DenseMatrix;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -8,13 +9,11 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Square matrices from files a user has at hand: NumPy {@code .npy} and CSV. */
+/** DenseMatrix matrices from files a user has at hand: NumPy {@code .npy} and CSV. */
 public final class MatrixFiles {
     private MatrixFiles() {}
 
     /** A square matrix read from a file: its size and row-major entries. */
-    public record Square(int n, double[] data) {}
-
     public static boolean isNpy(byte[] bytes) {
         return bytes.length >= 6 && (bytes[0] & 0xff) == 0x93 && new String(bytes, 1, 5, StandardCharsets.ISO_8859_1).equals("NUMPY");
     }
@@ -24,7 +23,7 @@ public final class MatrixFiles {
     private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(([^)]*)\\)");
 
     /** Reads a 2-D square .npy array of float or integer type (either byte order, C or Fortran order). */
-    public static Square npy(byte[] b, int maxN) {
+    public static DenseMatrix npy(byte[] b, int maxN) {
         if (!isNpy(b) || b.length < 10) throw new InvalidRecordException("not a .npy file (bad magic)");
         int major = b[6];
         int headerLen, start;
@@ -72,11 +71,11 @@ public final class MatrixFiles {
             };
         }
         if (fo.group(1).equals("True")) w = org.spectralflow.math.Vectors.transpose(w, n);
-        return new Square(n, checkFinite(w, n));
+        return new DenseMatrix(n, checkFinite(w, n));
     }
 
     /** Reads a CSV (or whitespace-separated) file of n rows of n numbers; '#' starts a comment. */
-    public static Square csv(String text, int maxN) {
+    public static DenseMatrix csv(String text, int maxN) {
         List<double[]> rows = new ArrayList<>();
         String[] lines = text.split("\\R");
         for (int ln = 0; ln < lines.length; ln++) {
@@ -104,7 +103,7 @@ public final class MatrixFiles {
                 throw new InvalidRecordException("CSV must be square: row " + (i + 1) + " has " + rows.get(i).length + " values, expected " + n);
             System.arraycopy(rows.get(i), 0, w, i * n, n);
         }
-        return new Square(n, checkFinite(w, n));
+        return new DenseMatrix(n, checkFinite(w, n));
     }
 
     private static double[] checkFinite(double[] w, int n) {

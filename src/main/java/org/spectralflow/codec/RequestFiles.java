@@ -1,5 +1,6 @@
 package org.spectralflow.codec;
 
+import org.spectralflow.model.DenseMatrix;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -50,11 +51,11 @@ public final class RequestFiles {
         return ' ';
     }
 
-    private static ObjectNode matrixRequest(MatrixFiles.Square m) {
+    private static ObjectNode matrixRequest(DenseMatrix m) {
         ObjectNode o = Json.object();
         o.put("v", Json.VERSION);
         o.put("n", m.n());
-        Json.array(o, "data", m.data());
+        Json.array(o, "data", m.rowMajor());
         return o;
     }
 }

@@ -3,6 +3,7 @@ package org.spectralflow.codec;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.spectralflow.model.Activation;
 import org.spectralflow.model.AnalysisRequest;
+import org.spectralflow.model.DenseMatrix;
 import org.spectralflow.model.Ensemble;
 import org.spectralflow.model.Limits;
 import org.spectralflow.model.Seeds;
@@ -63,7 +64,7 @@ public final class SpecCodec {
             if (precision != Precision.NONE) Limits.checkWork("precision_budget", budget, n);
             // a fresh orthogonal matrix per step is a QR factorisation (n³) per step
             if (jacobian.equals("independent") && ensemble == Ensemble.ORTHOGONAL) Limits.checkWork("steps × n", (long) steps * n, n);
-            double[] data = ensemble == Ensemble.GIVEN ? MatrixCodec.read(f, n) : null;
+            DenseMatrix data = ensemble == Ensemble.GIVEN ? MatrixCodec.read(f, n) : null;
             return new Spec(sweep, id, cell, cellTrials, trial, seed, sweepSeed, ensemble, n, density, scaling, scale, activation,
                     biasStd, steps, delta, precision, explode, binWidth, jacobian.equals("independent"), budget, data);
         } catch (InvalidRecordException e) {
@@ -119,7 +120,7 @@ public final class SpecCodec {
         o.put("bin_width", s.binWidth());
         o.put("jacobian", s.independentJacobians() ? "independent" : "fixed");
         o.put("precision_budget", s.precisionBudget());
-        if (s.data() != null) Json.array(o, "data", s.data());
+        if (s.data() != null) Json.array(o, "data", s.data().rowMajor());
         return o;
     }
 }

@@ -30,7 +30,7 @@ public final class WeightsCodec {
         } catch (IllegalArgumentException e) {
             throw new InvalidRecordException(e.getMessage());
         }
-        return new Weights(model, layer, step, n, MatrixCodec.read(f, n), activation, horizon);
+        return new Weights(model, layer, step, MatrixCodec.read(f, n), activation, horizon);
     }
 
     /** A weights record with the matrix as base64 in the given dtype ("f32" or "f64"). */

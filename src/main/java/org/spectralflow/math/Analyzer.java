@@ -26,11 +26,11 @@ public final class Analyzer {
     public static Analysis analyze(Spec s) {
         boolean given = s.ensemble() == Ensemble.GIVEN;
         if (s.scaling() != Scaling.RADIUS) {
-            double[] w = given ? MatrixGenerator.scaleGiven(s.data(), s.n(), s.scaling(), s.scale())
+            double[] w = given ? MatrixGenerator.scaleGiven(s.data().rowMajor(), s.n(), s.scaling(), s.scale())
                     : MatrixGenerator.generate(s.recipe(), s.seed());
             return analyze(s.request(w));
         }
-        double[] w = given ? s.data().clone() : MatrixGenerator.unscaled(s.recipe(), s.seed());
+        double[] w = given ? s.data().rowMajor().clone() : MatrixGenerator.unscaled(s.recipe(), s.seed());
         Spectrum raw = Spectra.analyze(w, s.n());
         if (raw.rho() == 0 && s.scale() != 0)
             throw new IllegalArgumentException("cannot scale to radius " + s.scale() + ": the matrix has spectral radius 0");

@@ -4,11 +4,11 @@ package org.spectralflow.model;
  * Everything the core needs to analyse one matrix. Optional inputs (bias, h0, g) are null when
  * they are to come from the seed.
  *
- * @param w row-major n×n weight matrix
+ * @param matrix the weight matrix W
  * @param independentJacobians when not null, linear propagation draws a fresh matrix of this
  *     recipe at every step instead of using W (DESIGN §3 {@code jacobian: independent})
  */
-public record AnalysisRequest(String id, int n, double[] w, long seed, Activation activation, int steps,
+public record AnalysisRequest(String id, DenseMatrix matrix, long seed, Activation activation, int steps,
                               double delta, double biasStd, double[] bias, double[] h0, double[] g,
                               Precision precision, int precisionBudget, double explode,
                               MatrixRecipe independentJacobians) {
@@ -23,9 +23,8 @@ public record AnalysisRequest(String id, int n, double[] w, long seed, Activatio
     public static final long MAX_TRAJECTORY = 1L << 25;
 
     public AnalysisRequest {
-        if (n <= 0) throw new IllegalArgumentException("n must be positive, got " + n);
-        if (w == null || w.length != (long) n * n)
-            throw new IllegalArgumentException("data has " + (w == null ? 0 : w.length) + " entries, expected n² = " + (long) n * n);
+        if (matrix == null) throw new IllegalArgumentException("missing the matrix");
+        int n = matrix.n();
         if (steps <= 0) throw new IllegalArgumentException("steps must be positive, got " + steps);
         checkTrajectory(steps, n);
         if (!(delta > 0) || !Double.isFinite(delta)) throw new IllegalArgumentException("delta must be positive and finite, got " + delta);
@@ -39,30 +38,40 @@ public record AnalysisRequest(String id, int n, double[] w, long seed, Activatio
             throw new IllegalArgumentException("g must not be the zero vector");
     }
 
+    /** N, the matrix's size. */
+    public int n() {
+        return matrix.n();
+    }
+
+    /** The matrix's entries, row-major (what the kernels take). */
+    public double[] w() {
+        return matrix.rowMajor();
+    }
+
     /** A request with every optional setting at its default. */
     public static AnalysisRequest of(String id, int n, double[] w) {
-        return new AnalysisRequest(id, n, w, 0L, Activation.TANH, DEFAULT_STEPS, DEFAULT_DELTA, 0.0, null, null,
+        return new AnalysisRequest(id, new DenseMatrix(n, w), 0L, Activation.TANH, DEFAULT_STEPS, DEFAULT_DELTA, 0.0, null, null,
                 null, Precision.NONE, DEFAULT_PRECISION_BUDGET, DEFAULT_EXPLODE, null);
     }
 
     public AnalysisRequest withSeed(long s) {
-        return new AnalysisRequest(id, n, w, s, activation, steps, delta, biasStd, bias, h0, g, precision, precisionBudget, explode, independentJacobians);
+        return new AnalysisRequest(id, matrix, s, activation, steps, delta, biasStd, bias, h0, g, precision, precisionBudget, explode, independentJacobians);
     }
 
     public AnalysisRequest withSteps(int t) {
-        return new AnalysisRequest(id, n, w, seed, activation, t, delta, biasStd, bias, h0, g, precision, precisionBudget, explode, independentJacobians);
+        return new AnalysisRequest(id, matrix, seed, activation, t, delta, biasStd, bias, h0, g, precision, precisionBudget, explode, independentJacobians);
     }
 
     public AnalysisRequest withPrecision(Precision p) {
-        return new AnalysisRequest(id, n, w, seed, activation, steps, delta, biasStd, bias, h0, g, p, precisionBudget, explode, independentJacobians);
+        return new AnalysisRequest(id, matrix, seed, activation, steps, delta, biasStd, bias, h0, g, p, precisionBudget, explode, independentJacobians);
     }
 
     public AnalysisRequest withActivation(Activation a) {
-        return new AnalysisRequest(id, n, w, seed, a, steps, delta, biasStd, bias, h0, g, precision, precisionBudget, explode, independentJacobians);
+        return new AnalysisRequest(id, matrix, seed, a, steps, delta, biasStd, bias, h0, g, precision, precisionBudget, explode, independentJacobians);
     }
 
     public AnalysisRequest withIndependentJacobians(MatrixRecipe r) {
-        return new AnalysisRequest(id, n, w, seed, activation, steps, delta, biasStd, bias, h0, g, precision, precisionBudget, explode, r);
+        return new AnalysisRequest(id, matrix, seed, activation, steps, delta, biasStd, bias, h0, g, precision, precisionBudget, explode, r);
     }
 
     /** Rejects a steps × n that would not fit the trajectory limit. */

@@ -6,14 +6,14 @@ package org.spectralflow.model;
  *
  * @param sweepSeed the sweep seed that {@code seed} derives from ({@code sweep_seed}), null when
  *     the record does not carry it
- * @param data the entries of a {@code given} matrix, null for random ensembles
+ * @param data the {@code given} matrix, null for random ensembles
  * @param independentJacobians DESIGN's {@code jacobian: independent}
  */
 public record Spec(String sweep, String id, long cell, long cellTrials, long trial, long seed, Long sweepSeed,
                    Ensemble ensemble, int n, double density, Scaling scaling, double scale,
                    Activation activation, double biasStd, int steps, double delta, Precision precision,
                    double explode, double binWidth, boolean independentJacobians, int precisionBudget,
-                   double[] data) {
+                   DenseMatrix data) {
 
     public static final double DEFAULT_BIN_WIDTH = 0.05;
 
@@ -23,7 +23,7 @@ public record Spec(String sweep, String id, long cell, long cellTrials, long tri
 
     /** The analysis request for the matrix w drawn for this spec. */
     public AnalysisRequest request(double[] w) {
-        return new AnalysisRequest(id, n, w, seed, activation, steps, delta, biasStd, null, null, null,
+        return new AnalysisRequest(id, new DenseMatrix(n, w), seed, activation, steps, delta, biasStd, null, null, null,
                 precision, precisionBudget, explode,
                 independentJacobians && ensemble != Ensemble.GIVEN ? recipe() : null);
     }

@@ -1,5 +1,6 @@
 package org.spectralflow.job;
 
+import org.spectralflow.model.DenseMatrix;
 import static org.junit.jupiter.api.Assertions.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,16 +28,16 @@ class MonitorJobLogicTest extends FlinkTestBase {
         Map<String, JsonNode> reference = new LinkedHashMap<>();
         int sent = 0;
         for (String name : new String[] {"gaussian50", "nonnormal30", "lowrank40", "uniform_f32_fortran64"}) {
-            MatrixFiles.Square sq = MatrixFiles.npy(MonitorPipelineTest.fixture(name + ".npy"), 4096);
-            Weights w = new Weights("fixtures", name, 1, sq.n(), sq.data(), Activation.TANH, 100);
+            DenseMatrix sq = MatrixFiles.npy(MonitorPipelineTest.fixture(name + ".npy"), 4096);
+            Weights w = new Weights("fixtures", name, 1, sq.n(), sq.rowMajor(), Activation.TANH, 100);
             raw.add(new byte[][] {w.key().getBytes(StandardCharsets.UTF_8), Json.bytes(WeightsCodec.encode(w, name.contains("f32") ? "f32" : "f64"))});
             reference.put(name, m.readTree(MonitorPipelineTest.fixture(name + ".json")));
             sent++;
         }
         // plain JSON with "data", as kcat would send it
-        MatrixFiles.Square g = MatrixFiles.npy(MonitorPipelineTest.fixture("gaussian50.npy"), 4096);
+        DenseMatrix g = MatrixFiles.npy(MonitorPipelineTest.fixture("gaussian50.npy"), 4096);
         StringBuilder plain = new StringBuilder("{\"v\":1,\"model\":\"kcat\",\"layer\":\"gaussian50\",\"step\":7,\"n\":50,\"data\":[");
-        for (int i = 0; i < g.data().length; i++) plain.append(i == 0 ? "" : ",").append(g.data()[i]);
+        for (int i = 0; i < g.rowMajor().length; i++) plain.append(i == 0 ? "" : ",").append(g.rowMajor()[i]);
         plain.append("]}");
         raw.add(new byte[][] {"kcat/gaussian50".getBytes(), plain.toString().getBytes(StandardCharsets.UTF_8)});
         String ok = "{\"v\":1,\"model\":\"bad\",\"layer\":\"x\",\"step\":1,\"n\":2,\"data\":[1,2,3,4]}";

@@ -1,5 +1,6 @@
 package org.spectralflow.math;
 
+import org.spectralflow.model.DenseMatrix;
 import static org.junit.jupiter.api.Assertions.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,9 +23,9 @@ class LapackFixtureTest {
     @ParameterizedTest
     @ValueSource(strings = {"gaussian50", "nonnormal30", "lowrank40", "scaled_companion6", "uniform_f32_fortran64"})
     void spectrumMatchesLapackReference(String name) throws Exception {
-        MatrixFiles.Square m = MatrixFiles.npy(resource(name + ".npy"), 4096);
+        DenseMatrix m = MatrixFiles.npy(resource(name + ".npy"), 4096);
         JsonNode ref = new ObjectMapper().readTree(resource(name + ".json"));
-        Spectrum s = Spectra.analyze(m.data(), m.n());
+        Spectrum s = Spectra.analyze(m.rowMajor(), m.n());
         double[][] expected = new double[2][m.n()];
         double rho = 0;
         for (int i = 0; i < m.n(); i++) {

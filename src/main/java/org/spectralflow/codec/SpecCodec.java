@@ -3,6 +3,7 @@ package org.spectralflow.codec;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.spectralflow.model.Activation;
 import org.spectralflow.model.AnalysisRequest;
+import org.spectralflow.model.CellDefinition;
 import org.spectralflow.model.DenseMatrix;
 import org.spectralflow.model.Ensemble;
 import org.spectralflow.model.Limits;
@@ -65,8 +66,9 @@ public final class SpecCodec {
             // a fresh orthogonal matrix per step is a QR factorisation (n³) per step
             if (jacobian.equals("independent") && ensemble == Ensemble.ORTHOGONAL) Limits.checkWork("steps × n", (long) steps * n, n);
             DenseMatrix data = ensemble == Ensemble.GIVEN ? MatrixCodec.read(f, n) : null;
-            return new Spec(sweep, id, cell, cellTrials, trial, seed, sweepSeed, ensemble, n, density, scaling, scale, activation,
-                    biasStd, steps, delta, precision, explode, binWidth, jacobian.equals("independent"), budget, data);
+            return new Spec(id, trial, seed, new CellDefinition(sweep, cell, cellTrials, sweepSeed, ensemble, n, density, scaling,
+                    scale, activation, biasStd, steps, delta, precision, explode, binWidth, jacobian.equals("independent"), budget),
+                    data);
         } catch (InvalidRecordException e) {
             throw e;
         } catch (IllegalArgumentException e) {

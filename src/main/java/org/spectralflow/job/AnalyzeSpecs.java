@@ -53,7 +53,7 @@ final class AnalyzeSpecs extends ProcessFunction<RawRecord, TrialResult> {
                         + " (fewer steps make it smaller)");
         }
         CellKey key = CellKey.of(spec, spec.bin(a.spectrum().rho()));
-        return new TrialResult(key, CellDefinition.of(spec), spec.trial(), spec.id(), Contribution.of(a, spec.activation()),
+        return new TrialResult(key, spec.definition(), spec.trial(), spec.id(), Contribution.of(a, spec.activation()),
                 result, r.origin());
     }
 
@@ -66,7 +66,7 @@ final class AnalyzeSpecs extends ProcessFunction<RawRecord, TrialResult> {
             throw new InvalidRecordException("trial " + spec.trial() + " is not in sweep " + grid.sweep() + "'s grid (trials 0 to "
                     + (grid.trials() - 1) + ")");
         Spec want = grid.spec(spec.cell(), spec.trial());
-        String differs = CellDefinition.of(spec).disagreement(CellDefinition.of(want), "sweep " + grid.sweep() + "'s grid");
+        String differs = spec.definition().disagreement(want.definition(), "sweep " + grid.sweep() + "'s grid");
         if (differs != null) throw new InvalidRecordException(differs);
         if (spec.seed() != want.seed())
             throw new InvalidRecordException("field 'seed' = " + spec.seed() + " is not the grid's seed " + want.seed()

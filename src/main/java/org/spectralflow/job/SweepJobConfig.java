@@ -37,25 +37,38 @@ public record SweepJobConfig(String bootstrapServers, String specsTopic, String 
     }
 
     public static SweepJobConfig defaults(String bootstrapServers) {
-        return new SweepJobConfig(bootstrapServers, Topics.SPECS, null, Topics.STATS, Topics.DLQ, "spectralflow-sweep",
-                false, null, org.spectralflow.codec.MatrixCodec.DEFAULT_MAX_N, 0, Defaults.CHECKPOINT_INTERVAL_MS, "spectralflow-sweep",
-                Map.of(), 2, Guards.defaults());
+        return new Builder().build(bootstrapServers);
     }
 
+    /** A builder holding this config's values, to change some of them. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** Bounded: stops once the specs present at start (from {@code start}, or the group's offsets) are consumed. */
     public SweepJobConfig withBounded(Map<Integer, Long> start) {
-        return new SweepJobConfig(bootstrapServers, specsTopic, resultsTopic, statsTopic, dlqTopic, groupId, true, start,
-                maxN, partialEvery, checkpointIntervalMs, transactionalIdPrefix, kafkaProperties, parallelism, guards);
+        return toBuilder().bounded(true).startOffsets(start).build(bootstrapServers);
     }
 
     /** Starts at these offsets of the specs topic ("partition" → offset) instead of the group's committed ones. */
     public SweepJobConfig withStart(Map<Integer, Long> start) {
-        return new SweepJobConfig(bootstrapServers, specsTopic, resultsTopic, statsTopic, dlqTopic, groupId, bounded, start,
-                maxN, partialEvery, checkpointIntervalMs, transactionalIdPrefix, kafkaProperties, parallelism, guards);
+        return toBuilder().startOffsets(start).build(bootstrapServers);
+    }
+
+    public SweepJobConfig withParallelism(int p) {
+        return toBuilder().parallelism(p).build(bootstrapServers);
+    }
+
+    public SweepJobConfig withResults(String topic) {
+        return toBuilder().resultsTopic(topic).build(bootstrapServers);
+    }
+
+    public SweepJobConfig withPartialEvery(long every) {
+        return toBuilder().partialEvery(every).build(bootstrapServers);
     }
 
     public SweepJobConfig withGuards(Guards g) {
-        return new SweepJobConfig(bootstrapServers, specsTopic, resultsTopic, statsTopic, dlqTopic, groupId, bounded,
-                startOffsets, maxN, partialEvery, checkpointIntervalMs, transactionalIdPrefix, kafkaProperties, parallelism, g);
+        return toBuilder().guards(g).build(bootstrapServers);
     }
 
     /** The same job, checking the specs of {@code grid}'s sweep against it. */
@@ -65,23 +78,109 @@ public record SweepJobConfig(String bootstrapServers, String specsTopic, String 
         return withGuards(new Guards(Map.copyOf(grids), guards.maxRecordBytes(), guards.cellTtlMs()));
     }
 
-    public SweepJobConfig withParallelism(int p) {
-        return new SweepJobConfig(bootstrapServers, specsTopic, resultsTopic, statsTopic, dlqTopic, groupId, bounded,
-                startOffsets, maxN, partialEvery, checkpointIntervalMs, transactionalIdPrefix, kafkaProperties, p, guards);
-    }
-
-    public SweepJobConfig withResults(String topic) {
-        return new SweepJobConfig(bootstrapServers, specsTopic, topic, statsTopic, dlqTopic, groupId, bounded,
-                startOffsets, maxN, partialEvery, checkpointIntervalMs, transactionalIdPrefix, kafkaProperties, parallelism, guards);
-    }
-
-    public SweepJobConfig withPartialEvery(long every) {
-        return new SweepJobConfig(bootstrapServers, specsTopic, resultsTopic, statsTopic, dlqTopic, groupId, bounded,
-                startOffsets, maxN, every, checkpointIntervalMs, transactionalIdPrefix, kafkaProperties, parallelism, guards);
-    }
-
     public SweepJobConfig withKafka(Map<String, String> props, int maxN, long checkpointMs, String txPrefix, String group) {
-        return new SweepJobConfig(bootstrapServers, specsTopic, resultsTopic, statsTopic, dlqTopic, group, bounded,
-                startOffsets, maxN, partialEvery, checkpointMs, txPrefix, props, parallelism, guards);
+        return toBuilder().kafkaProperties(props).maxN(maxN).checkpointIntervalMs(checkpointMs).transactionalIdPrefix(txPrefix)
+                .groupId(group).build(bootstrapServers);
+    }
+
+    /** The config's values, each with its default until set. */
+    public static final class Builder {
+        private String specsTopic = Topics.SPECS, resultsTopic, statsTopic = Topics.STATS, dlqTopic = Topics.DLQ;
+        private String groupId = "spectralflow-sweep", transactionalIdPrefix = "spectralflow-sweep";
+        private boolean bounded;
+        private Map<Integer, Long> startOffsets;
+        private int maxN = org.spectralflow.codec.MatrixCodec.DEFAULT_MAX_N, parallelism = 2;
+        private long partialEvery, checkpointIntervalMs = Defaults.CHECKPOINT_INTERVAL_MS;
+        private Map<String, String> kafkaProperties = Map.of();
+        private Guards guards = Guards.defaults();
+
+        public Builder() {}
+
+        private Builder(SweepJobConfig c) {
+            specsTopic = c.specsTopic;
+            resultsTopic = c.resultsTopic;
+            statsTopic = c.statsTopic;
+            dlqTopic = c.dlqTopic;
+            groupId = c.groupId;
+            bounded = c.bounded;
+            startOffsets = c.startOffsets;
+            maxN = c.maxN;
+            partialEvery = c.partialEvery;
+            checkpointIntervalMs = c.checkpointIntervalMs;
+            transactionalIdPrefix = c.transactionalIdPrefix;
+            kafkaProperties = c.kafkaProperties;
+            parallelism = c.parallelism;
+            guards = c.guards;
+        }
+
+        /** The topics, prefixed ({@code prefix.specs}, ...): separate jobs on one broker, as tests run them. */
+        public Builder topicPrefix(String prefix) {
+            specsTopic = prefix + ".specs";
+            statsTopic = prefix + ".stats";
+            dlqTopic = prefix + ".dlq";
+            if (resultsTopic != null) resultsTopic = prefix + ".results";
+            return this;
+        }
+
+        public Builder resultsTopic(String t) {
+            resultsTopic = t;
+            return this;
+        }
+
+        public Builder groupId(String g) {
+            groupId = g;
+            return this;
+        }
+
+        public Builder transactionalIdPrefix(String p) {
+            transactionalIdPrefix = p;
+            return this;
+        }
+
+        public Builder bounded(boolean b) {
+            bounded = b;
+            return this;
+        }
+
+        public Builder startOffsets(Map<Integer, Long> o) {
+            startOffsets = o;
+            return this;
+        }
+
+        public Builder maxN(int n) {
+            maxN = n;
+            return this;
+        }
+
+        public Builder partialEvery(long k) {
+            partialEvery = k;
+            return this;
+        }
+
+        public Builder checkpointIntervalMs(long ms) {
+            checkpointIntervalMs = ms;
+            return this;
+        }
+
+        public Builder kafkaProperties(Map<String, String> p) {
+            kafkaProperties = p;
+            return this;
+        }
+
+        public Builder parallelism(int p) {
+            parallelism = p;
+            return this;
+        }
+
+        public Builder guards(Guards g) {
+            guards = g;
+            return this;
+        }
+
+        public SweepJobConfig build(String bootstrapServers) {
+            return new SweepJobConfig(bootstrapServers, specsTopic, resultsTopic, statsTopic, dlqTopic, groupId, bounded,
+                    startOffsets, maxN, partialEvery, checkpointIntervalMs, transactionalIdPrefix, kafkaProperties, parallelism,
+                    guards);
+        }
     }
 }

@@ -5,8 +5,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Everything that makes trials members of one grid cell: every spec of a cell must agree on all
- * of it, or the cell would average different experiments. The first accepted spec of a cell fixes
+ * Everything that makes trials members of one grid cell, and so everything a spec says but its
+ * id, trial, seed and given matrix: every spec of a cell must agree on all of it, or the cell would
+ * average different experiments. The first accepted spec of a cell fixes
  * it; a spec that differs is rejected with the field that differs.
  *
  * @param sweepSeed the sweep seed the trial seeds derive from, null when the specs do not say
@@ -16,10 +17,24 @@ public record CellDefinition(String sweep, long cell, long cellTrials, Long swee
                              int steps, double delta, Precision precision, double explode, double binWidth,
                              boolean independentJacobians, int precisionBudget) {
 
-    public static CellDefinition of(Spec s) {
-        return new CellDefinition(s.sweep(), s.cell(), s.cellTrials(), s.sweepSeed(), s.ensemble(), s.n(), s.density(),
-                s.scaling(), s.scale(), s.activation(), s.biasStd(), s.steps(), s.delta(), s.precision(), s.explode(),
-                s.binWidth(), s.independentJacobians(), s.precisionBudget());
+    public MatrixRecipe recipe() {
+        return new MatrixRecipe(ensemble, n, density, scaling, scale);
+    }
+
+    /**
+     * The radius bin of a result: the target r for {@code radius} scaling, else the measured ρ
+     * rounded down to a multiple of the bin width, as a decimal string.
+     */
+    public String bin(double rho) {
+        if (scaling == Scaling.RADIUS) return java.math.BigDecimal.valueOf(scale).toPlainString();
+        long k = (long) Math.floor(rho / binWidth);
+        return java.math.BigDecimal.valueOf(binWidth).multiply(java.math.BigDecimal.valueOf(k)).stripTrailingZeros().toPlainString();
+    }
+
+    /** The same cell with another scale (tests build impostors this way). */
+    public CellDefinition withScale(double s) {
+        return new CellDefinition(sweep, cell, cellTrials, sweepSeed, ensemble, n, density, scaling, s, activation, biasStd, steps,
+                delta, precision, explode, binWidth, independentJacobians, precisionBudget);
     }
 
     /** The fields by their record names, in record order. */

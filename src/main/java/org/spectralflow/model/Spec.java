@@ -1,41 +1,49 @@
 package org.spectralflow.model;
 
 /**
- * One trial of a sweep, as it travels on {@code sf.specs} (DESIGN §4): which matrix to draw
- * (from its own seed) and how to analyse it.
+ * One trial of a sweep, as it travels on {@code sf.specs} (docs/records.md): which trial of which
+ * cell, its own seed, the cell's definition, and the matrix itself for a {@code given} ensemble.
+ * The cell's fields are read through the definition; the accessors below spare callers the hop.
  *
- * @param sweepSeed the sweep seed that {@code seed} derives from ({@code sweep_seed}), null when
- *     the record does not carry it
+ * @param definition everything the trials of one cell share
  * @param data the {@code given} matrix, null for random ensembles
- * @param independentJacobians DESIGN's {@code jacobian: independent}
  */
-public record Spec(String sweep, String id, long cell, long cellTrials, long trial, long seed, Long sweepSeed,
-                   Ensemble ensemble, int n, double density, Scaling scaling, double scale,
-                   Activation activation, double biasStd, int steps, double delta, Precision precision,
-                   double explode, double binWidth, boolean independentJacobians, int precisionBudget,
-                   DenseMatrix data) {
-
+public record Spec(String id, long trial, long seed, CellDefinition definition, DenseMatrix data) {
     public static final double DEFAULT_BIN_WIDTH = 0.05;
 
+    public String sweep() { return definition.sweep(); }
+    public long cell() { return definition.cell(); }
+    public long cellTrials() { return definition.cellTrials(); }
+    public Long sweepSeed() { return definition.sweepSeed(); }
+    public Ensemble ensemble() { return definition.ensemble(); }
+    public int n() { return definition.n(); }
+    public double density() { return definition.density(); }
+    public Scaling scaling() { return definition.scaling(); }
+    public double scale() { return definition.scale(); }
+    public Activation activation() { return definition.activation(); }
+    public double biasStd() { return definition.biasStd(); }
+    public int steps() { return definition.steps(); }
+    public double delta() { return definition.delta(); }
+    public Precision precision() { return definition.precision(); }
+    public double explode() { return definition.explode(); }
+    public double binWidth() { return definition.binWidth(); }
+    public boolean independentJacobians() { return definition.independentJacobians(); }
+    public int precisionBudget() { return definition.precisionBudget(); }
+
     public MatrixRecipe recipe() {
-        return new MatrixRecipe(ensemble, n, density, scaling, scale);
+        return definition.recipe();
     }
 
     /** The analysis request for the matrix w drawn for this spec. */
     public AnalysisRequest request(double[] w) {
-        return new AnalysisRequest(id, new DenseMatrix(n, w), seed, activation, steps, delta, biasStd, null, null, null,
-                precision, precisionBudget, explode,
-                independentJacobians && ensemble != Ensemble.GIVEN ? recipe() : null);
+        return new AnalysisRequest(id, new DenseMatrix(n(), w), seed, activation(), steps(), delta(), biasStd(), null, null, null,
+                precision(), precisionBudget(), explode(),
+                independentJacobians() && ensemble() != Ensemble.GIVEN ? recipe() : null);
     }
 
-    /**
-     * The radius bin of a result: the target r for {@code radius} scaling, else the measured ρ
-     * rounded down to a multiple of the bin width (DESIGN §3), as a decimal string.
-     */
+    /** The radius bin of a result whose matrix has spectral radius rho (see {@link CellDefinition#bin}). */
     public String bin(double rho) {
-        if (scaling == Scaling.RADIUS) return java.math.BigDecimal.valueOf(scale).toPlainString();
-        long k = (long) Math.floor(rho / binWidth);
-        return java.math.BigDecimal.valueOf(binWidth).multiply(java.math.BigDecimal.valueOf(k)).stripTrailingZeros().toPlainString();
+        return definition.bin(rho);
     }
 
     /** Equal when every field is, arrays by content. */

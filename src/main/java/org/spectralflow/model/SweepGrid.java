@@ -59,9 +59,9 @@ public record SweepGrid(String sweep, long seed, List<Ensemble> ensembles, List<
         int ni = (int) (c % sizes.size());
         c /= sizes.size();
         int ei = (int) c;
-        return new Spec(sweep, sweep + "/" + cell + "/" + trial, cell, trials, trial, Seeds.specSeed(seed, cell, trial), seed,
-                ensembles.get(ei), sizes.get(ni), density, scaling, scales.get(si), activations.get(ai), biasStd, steps,
-                delta, precisions.get(pi), explode, binWidth, independentJacobians, precisionBudget, null);
+        return new Spec(sweep + "/" + cell + "/" + trial, trial, Seeds.specSeed(seed, cell, trial), new CellDefinition(sweep, cell,
+                trials, seed, ensembles.get(ei), sizes.get(ni), density, scaling, scales.get(si), activations.get(ai), biasStd, steps,
+                delta, precisions.get(pi), explode, binWidth, independentJacobians, precisionBudget), null);
     }
 
     /** All specs, trial-major (trial 0 of every cell first), so partial results cover every cell early. */

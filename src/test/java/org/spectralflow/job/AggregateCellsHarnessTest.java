@@ -40,7 +40,7 @@ class AggregateCellsHarnessTest {
 
     static TrialResult trial(Spec s) {
         Analysis a = Analyzer.analyze(s);
-        return new TrialResult(CellKey.of(s, s.bin(a.spectrum().rho())), CellDefinition.of(s), s.trial(), s.id(),
+        return new TrialResult(CellKey.of(s, s.bin(a.spectrum().rho())), s.definition(), s.trial(), s.id(),
                 Contribution.of(a, s.activation()), new byte[] {1}, RecordOrigin.of("sf.specs", 0, s.trial(), null, new byte[] {2}));
     }
 
@@ -91,9 +91,10 @@ class AggregateCellsHarnessTest {
         var h = harness();
         Spec s = GRID.spec(0, 0), t = GRID.spec(0, 1);
         h.processElement(new StreamRecord<>(trial(s)));
-        Spec other = new Spec(t.sweep(), t.id(), t.cell(), t.cellTrials(), t.trial(), t.seed(), t.sweepSeed(), t.ensemble(), t.n(),
-                t.density(), t.scaling(), t.scale(), t.activation(), t.biasStd(), 21, t.delta(), t.precision(), t.explode(),
-                t.binWidth(), t.independentJacobians(), t.precisionBudget(), null);
+        CellDefinition d = t.definition();
+        Spec other = new Spec(t.id(), t.trial(), t.seed(), new CellDefinition(d.sweep(), d.cell(), d.cellTrials(), d.sweepSeed(),
+                d.ensemble(), d.n(), d.density(), d.scaling(), d.scale(), d.activation(), d.biasStd(), 21, d.delta(), d.precision(),
+                d.explode(), d.binWidth(), d.independentJacobians(), d.precisionBudget()), null);
         h.processElement(new StreamRecord<>(trial(other)));
         List<JsonNode> dlq = on(h, "sf.dlq");
         assertEquals(1, dlq.size());

@@ -21,6 +21,7 @@ import org.spectralflow.codec.StatsCodec;
 import org.spectralflow.codec.WeightsCodec;
 import org.spectralflow.kafka.TopicAdmin;
 import org.spectralflow.model.Activation;
+import org.spectralflow.model.CellDefinition;
 import org.spectralflow.model.CellStats;
 import org.spectralflow.model.Precision;
 import org.spectralflow.model.Scaling;
@@ -71,8 +72,8 @@ class HostilePipelineTest extends PipelineTestBase {
         List<byte[][]> in = new ArrayList<>();
         Spec first = grid.spec(0, 0);
         // an impostor of trial 0 of cell 0, published first: another seed, another scale
-        in.add(spec(new Spec(first.sweep(), first.id(), 0, 3, 0, 12345L, null, first.ensemble(), 8, 1, first.scaling(), 3.0,
-                first.activation(), 0, 30, 1e-6, Precision.NONE, 1e6, 0.05, false, 2000, null)));
+        in.add(spec(new Spec(first.id(), 0, 12345L, new CellDefinition(first.sweep(), 0, 3, null, first.ensemble(), 8, 1,
+                first.scaling(), 3.0, first.activation(), 0, 30, 1e-6, Precision.NONE, 1e6, 0.05, false, 2000), null)));
         in.addAll(records(HostileCorpus.specs(21, 150)));
         for (Spec s : grid.specs()) in.add(spec(s));
         KafkaTestSupport.sendRaw(kafka.bootstrapServers(), cfg.specsTopic(), in);
@@ -85,8 +86,8 @@ class HostilePipelineTest extends PipelineTestBase {
         // once cell 1 is complete: a spec that disagrees with it in n, and a replay of one of its trials
         Spec c1 = grid.spec(1, 2);
         List<byte[][]> late = List.of(spec(grid.spec(1, 1)),
-                spec(new Spec(c1.sweep(), c1.id(), 1, 3, 2, c1.seed(), c1.sweepSeed(), c1.ensemble(), 9, 1, c1.scaling(),
-                        c1.scale(), c1.activation(), 0, 30, 1e-6, Precision.NONE, 1e6, 0.05, false, 2000, null)));
+                spec(new Spec(c1.id(), 2, c1.seed(), new CellDefinition(c1.sweep(), 1, 3, c1.sweepSeed(), c1.ensemble(), 9, 1,
+                        c1.scaling(), c1.scale(), c1.activation(), 0, 30, 1e-6, Precision.NONE, 1e6, 0.05, false, 2000), null)));
         KafkaTestSupport.sendRaw(kafka.bootstrapServers(), cfg.specsTopic(), late);
         in.addAll(late);
         long out = awaitCount(() -> size(cfg.resultsTopic()) + size(cfg.dlqTopic()), in.size());
@@ -131,8 +132,7 @@ class HostilePipelineTest extends PipelineTestBase {
         Map<Integer, Long> statsStart = TopicAdmin.endOffsets(kafka.bootstrapServers(), Map.of(), cfg.statsTopic());
         Spec s = grid.spec(0, 0);
         List<byte[][]> in = new ArrayList<>();
-        in.add(spec(new Spec(s.sweep(), s.id(), 0, 4, 0, 999L, s.sweepSeed(), s.ensemble(), 8, 1, s.scaling(), 3.0, s.activation(),
-                0, 30, 1e-6, Precision.NONE, 1e6, 0.05, false, 2000, null)));
+        in.add(spec(new Spec(s.id(), 0, 999L, s.definition().withScale(3.0), null)));
         for (Spec g : grid.specs()) in.add(spec(g));
         KafkaTestSupport.sendRaw(kafka.bootstrapServers(), cfg.specsTopic(), in);
         SweepRunner.Outcome o = SweepRunner.runPublished("known", in.size(), cfg, specStart, statsStart, SweepPipelineTest.env(),

@@ -24,9 +24,8 @@ import org.spectralflow.model.SweepGrid;
 /** The sweep job end to end: a real in-process Kafka broker and a Flink MiniCluster with 2 slots. */
 class SweepPipelineTest extends PipelineTestBase {
     static SweepJobConfig config(String prefix, int parallelism) {
-        SweepJobConfig d = SweepJobConfig.defaults(kafka.bootstrapServers());
-        return new SweepJobConfig(d.bootstrapServers(), prefix + ".specs", null, prefix + ".stats", prefix + ".dlq",
-                prefix, false, null, 256, 0, 500, prefix, Map.of(), parallelism, d.guards());
+        return new SweepJobConfig.Builder().topicPrefix(prefix).groupId(prefix).transactionalIdPrefix(prefix).maxN(256)
+                .checkpointIntervalMs(500).parallelism(parallelism).build(kafka.bootstrapServers());
     }
 
     static StreamExecutionEnvironment env() {

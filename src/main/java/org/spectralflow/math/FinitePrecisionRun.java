@@ -6,23 +6,95 @@ import org.spectralflow.model.Precision.Format;
 
 /**
  * The finite-precision experiments of DESIGN §3, with every operation rounded to the format:
- * underflow, death and overflow of h ← W h, and the forgetting horizon of h ← φ(W h + u_t).
+ * underflow, death and overflow of h ← W h, and the forgetting horizon of h ← φ(W h + u_t). One
+ * algorithm for both formats: vectors live in doubles (every f32 value is one exactly), and the
+ * format's {@link Arithmetic} does each operation as that format would.
  */
 public final class FinitePrecisionRun {
     private FinitePrecisionRun() {}
 
-    public static Analysis.FinitePrecision run(Format f, double[] w, int n, double[] h0, double[] h0Prime,
-                                               Activation phi, long seed, int budget) {
-        return f == Format.F64 ? runF64(w, n, h0, h0Prime, phi, seed, budget)
-                : runF32(toFloat(w), n, toFloat(h0), toFloat(h0Prime), phi, seed, budget);
+    /** One format's operations. f32 rounds every product, sum and φ to float, exactly as float code does. */
+    interface Arithmetic {
+        /** y = W x. */
+        void multiply(double[] x, double[] y);
+
+        double add(double a, double b);
+
+        double subtract(double a, double b);
+
+        double phi(Activation f, double x);
+
+        double round(double x);
+
+        static Arithmetic of(Format f, double[] w, int n) {
+            return f == Format.F64 ? new F64(w, n) : new F32(w, n);
+        }
     }
 
-    private static Analysis.FinitePrecision runF64(double[] w, int n, double[] h0, double[] h0p, Activation phi,
-                                                   long seed, int budget) {
+    private record F64(double[] w, int n) implements Arithmetic {
+        public void multiply(double[] x, double[] y) {
+            Vectors.multiply(w, n, x, y);
+        }
+
+        public double add(double a, double b) {
+            return a + b;
+        }
+
+        public double subtract(double a, double b) {
+            return a - b;
+        }
+
+        public double phi(Activation f, double x) {
+            return f.apply(x);
+        }
+
+        public double round(double x) {
+            return x;
+        }
+    }
+
+    private static final class F32 implements Arithmetic {
+        private final float[] w, x, y;
+        private final int n;
+
+        F32(double[] w, int n) {
+            this.w = toFloat(w);
+            this.n = n;
+            this.x = new float[n];
+            this.y = new float[n];
+        }
+
+        public void multiply(double[] in, double[] out) {
+            for (int i = 0; i < n; i++) x[i] = (float) in[i];
+            Vectors.multiply(w, n, x, y);
+            for (int i = 0; i < n; i++) out[i] = y[i];
+        }
+
+        public double add(double a, double b) {
+            return (float) a + (float) b;
+        }
+
+        public double subtract(double a, double b) {
+            return (float) a - (float) b;
+        }
+
+        public double phi(Activation f, double v) {
+            return f.apply((float) v);
+        }
+
+        public double round(double v) {
+            return (float) v;
+        }
+    }
+
+    public static Analysis.FinitePrecision run(Format f, double[] w, int n, double[] h0, double[] h0Prime,
+                                               Activation phi, long seed, int budget) {
+        Arithmetic ar = Arithmetic.of(f, w, n);
+        double[] start = rounded(ar, h0), startPrime = rounded(ar, h0Prime);
         int subnormal = -1, dead = -1, overflow = -1;
-        double[] prev2 = null, prev = h0.clone(), h = new double[n];
+        double[] prev2 = null, prev = start.clone(), h = new double[n];
         for (int t = 1; t <= budget; t++) {
-            Vectors.multiply(w, n, prev, h);
+            ar.multiply(prev, h);
             double max = 0;
             boolean finite = true;
             for (double x : h) {
@@ -33,7 +105,7 @@ public final class FinitePrecisionRun {
                 overflow = t;
                 break;
             }
-            if (subnormal < 0 && max < Double.MIN_NORMAL) subnormal = t;
+            if (subnormal < 0 && max < f.minNormal) subnormal = t;
             if (max == 0 || same(h, prev) || (prev2 != null && same(h, prev2))) {
                 dead = t;
                 break;
@@ -43,82 +115,39 @@ public final class FinitePrecisionRun {
             prev = h;
             h = recycled;
         }
-
-        SeededRandom inputs = new SeededRandom(seed, SeededRandom.Stream.INPUT);
-        double[] a = h0.clone(), b = h0p.clone(), wa = new double[n], wb = new double[n], u = new double[n];
-        double tol = 4 * Format.F64.epsilon;
-        int forget = -1;
-        for (int t = 1; t <= budget && forget < 0; t++) {
-            for (int i = 0; i < n; i++) u[i] = inputs.uniform(-1, 1);
-            Vectors.multiply(w, n, a, wa);
-            Vectors.multiply(w, n, b, wb);
-            double diff = 0, max = 0;
-            for (int i = 0; i < n; i++) {
-                a[i] = phi.apply(wa[i] + u[i]);
-                b[i] = phi.apply(wb[i] + u[i]);
-                diff = Math.max(diff, Math.abs(a[i] - b[i]));
-                max = Math.max(max, Math.abs(a[i]));
-            }
-            if (!Double.isFinite(diff) || !Double.isFinite(max)) break;
-            if (diff <= tol * Math.max(1, max)) forget = t;
-        }
-        return new Analysis.FinitePrecision(subnormal, dead, overflow, forget);
+        return new Analysis.FinitePrecision(subnormal, dead, overflow, forgetStep(ar, f, n, start, startPrime, phi, seed, budget));
     }
 
-    private static Analysis.FinitePrecision runF32(float[] w, int n, float[] h0, float[] h0p, Activation phi,
-                                                   long seed, int budget) {
-        int subnormal = -1, dead = -1, overflow = -1;
-        float[] prev2 = null, prev = h0.clone(), h = new float[n];
-        for (int t = 1; t <= budget; t++) {
-            Vectors.multiply(w, n, prev, h);
-            float max = 0;
-            boolean finite = true;
-            for (float x : h) {
-                if (!Float.isFinite(x)) finite = false;
-                max = Math.max(max, Math.abs(x));
-            }
-            if (!finite) {
-                overflow = t;
-                break;
-            }
-            if (subnormal < 0 && max < Float.MIN_NORMAL) subnormal = t;
-            if (max == 0 || same(h, prev) || (prev2 != null && same(h, prev2))) {
-                dead = t;
-                break;
-            }
-            float[] recycled = prev2 == null ? new float[n] : prev2;
-            prev2 = prev;
-            prev = h;
-            h = recycled;
-        }
-
+    /** The first step at which the driven map has forgotten which of two starts it came from; −1 if none within the budget. */
+    private static int forgetStep(Arithmetic ar, Format f, int n, double[] start, double[] startPrime, Activation phi, long seed,
+                                  int budget) {
         SeededRandom inputs = new SeededRandom(seed, SeededRandom.Stream.INPUT);
-        float[] a = h0.clone(), b = h0p.clone(), wa = new float[n], wb = new float[n], u = new float[n];
-        double tol = 4 * Format.F32.epsilon;
-        int forget = -1;
-        for (int t = 1; t <= budget && forget < 0; t++) {
-            for (int i = 0; i < n; i++) u[i] = (float) inputs.uniform(-1, 1);
-            Vectors.multiply(w, n, a, wa);
-            Vectors.multiply(w, n, b, wb);
-            float diff = 0, max = 0;
+        double[] a = start.clone(), b = startPrime.clone(), wa = new double[n], wb = new double[n], u = new double[n];
+        double tol = 4 * f.epsilon;
+        for (int t = 1; t <= budget; t++) {
+            for (int i = 0; i < n; i++) u[i] = ar.round(inputs.uniform(-1, 1));
+            ar.multiply(a, wa);
+            ar.multiply(b, wb);
+            double diff = 0, max = 0;
             for (int i = 0; i < n; i++) {
-                a[i] = phi.apply(wa[i] + u[i]);
-                b[i] = phi.apply(wb[i] + u[i]);
-                diff = Math.max(diff, Math.abs(a[i] - b[i]));
+                a[i] = ar.phi(phi, ar.add(wa[i], u[i]));
+                b[i] = ar.phi(phi, ar.add(wb[i], u[i]));
+                diff = Math.max(diff, Math.abs(ar.subtract(a[i], b[i])));
                 max = Math.max(max, Math.abs(a[i]));
             }
-            if (!Float.isFinite(diff) || !Float.isFinite(max)) break;
-            if (diff <= tol * Math.max(1, max)) forget = t;
+            if (!Double.isFinite(diff) || !Double.isFinite(max)) return -1;
+            if (diff <= tol * Math.max(1, max)) return t;
         }
-        return new Analysis.FinitePrecision(subnormal, dead, overflow, forget);
+        return -1;
+    }
+
+    private static double[] rounded(Arithmetic ar, double[] v) {
+        double[] out = new double[v.length];
+        for (int i = 0; i < v.length; i++) out[i] = ar.round(v[i]);
+        return out;
     }
 
     private static boolean same(double[] x, double[] y) {
-        for (int i = 0; i < x.length; i++) if (x[i] != y[i]) return false;
-        return true;
-    }
-
-    private static boolean same(float[] x, float[] y) {
         for (int i = 0; i < x.length; i++) if (x[i] != y[i]) return false;
         return true;
     }

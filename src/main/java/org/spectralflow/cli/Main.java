@@ -1,8 +1,8 @@
 package org.spectralflow.cli;
 
 import java.io.PrintWriter;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The {@code spectralflow} command line: one subcommand per thing a user does. */
 @Command(name = "spectralflow", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,

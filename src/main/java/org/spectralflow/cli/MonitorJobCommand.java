@@ -33,6 +33,7 @@ final class MonitorJobCommand implements Callable<Integer> {
         if (kafka.bootstrapServers == null) throw new IllegalArgumentException("--bootstrap-servers is required");
         java.util.Map<String, String> kafkaProps = kafka.clientProperties();
         monitor.config(kafka.bootstrapServers, kafkaProps, 1); // checks every option before anything starts
+        if (parallelism != null && parallelism < 1) throw new IllegalArgumentException("--parallelism must be at least 1");
         StreamExecutionEnvironment env = JobEnvironments.create(stateDir, java.nio.file.Path.of("runs", "monitor-job-state"),
                 monitor.checkpointMs);
         MonitorJobConfig cfg = monitor.config(kafka.bootstrapServers, kafkaProps,

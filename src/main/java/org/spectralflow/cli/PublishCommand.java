@@ -2,9 +2,9 @@ package org.spectralflow.cli;
 
 import java.util.concurrent.Callable;
 import org.spectralflow.job.SweepJobConfig;
-import org.spectralflow.run.SweepRunner;
 import org.spectralflow.kafka.SpecPublisher;
 import org.spectralflow.model.SweepGrid;
+import org.spectralflow.run.SweepRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

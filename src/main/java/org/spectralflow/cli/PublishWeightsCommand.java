@@ -1,6 +1,5 @@
 package org.spectralflow.cli;
 
-import org.spectralflow.model.DenseMatrix;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,11 +11,12 @@ import org.spectralflow.codec.AnalysisCodec;
 import org.spectralflow.codec.Json;
 import org.spectralflow.codec.MatrixFiles;
 import org.spectralflow.job.MonitorJobConfig;
-import org.spectralflow.run.MonitorTopics;
 import org.spectralflow.kafka.WeightsPublisher;
 import org.spectralflow.model.Activation;
 import org.spectralflow.model.AnalysisRequest;
+import org.spectralflow.model.DenseMatrix;
 import org.spectralflow.model.Weights;
+import org.spectralflow.run.MonitorTopics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -7,9 +7,9 @@ import java.util.concurrent.Callable;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.spectralflow.job.SweepJob;
 import org.spectralflow.job.SweepJobConfig;
+import org.spectralflow.job.Topics;
 import org.spectralflow.run.JobEnvironments;
 import org.spectralflow.run.SweepRunner;
-import org.spectralflow.job.Topics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -77,6 +77,8 @@ final class SweepJobCommand implements Callable<Integer> {
         if (checkpointMs != null) CheckpointOptions.check(checkpointMs);
         if (partialEvery < 0) throw new IllegalArgumentException("--partial-every must not be negative");
         if (cellTtlMs < 0) throw new IllegalArgumentException("--cell-ttl must not be negative");
+        if (parallelism != null && parallelism < 1) throw new IllegalArgumentException("--parallelism must be at least 1");
+        if (specPartitions < 1) throw new IllegalArgumentException("--spec-partitions must be at least 1");
         java.util.Map<Integer, Long> start = parseOffsets(startOffsets);
         SweepJobConfig.Guards guards = SweepJobConfig.Guards.defaults();
         SweepJobConfig cfg = SweepJobConfig.defaults(kafka.bootstrapServers)

@@ -1,6 +1,5 @@
 package org.spectralflow.codec;
 
-import org.spectralflow.model.DenseMatrix;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.spectralflow.model.DenseMatrix;
 
 /** DenseMatrix matrices from files a user has at hand: NumPy {@code .npy} and CSV. */
 public final class MatrixFiles {

@@ -1,11 +1,11 @@
 package org.spectralflow.codec;
 
-import org.spectralflow.model.DenseMatrix;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import org.spectralflow.model.AnalysisRequest;
+import org.spectralflow.model.DenseMatrix;
 
 /**
  * The input of {@code analyze}: an analysis request as a JSON record, or a bare matrix as a

@@ -7,11 +7,11 @@ import org.spectralflow.model.CellDefinition;
 import org.spectralflow.model.DenseMatrix;
 import org.spectralflow.model.Ensemble;
 import org.spectralflow.model.Limits;
-import org.spectralflow.model.Seeds;
-import org.spectralflow.model.Text;
 import org.spectralflow.model.Precision;
 import org.spectralflow.model.Scaling;
+import org.spectralflow.model.Seeds;
 import org.spectralflow.model.Spec;
+import org.spectralflow.model.Text;
 
 /** {@code sf.specs} records: required sweep, id, cell, cell_trials, trial, seed, ensemble, n, scaling, scale, activation, steps. */
 public final class SpecCodec {

@@ -1,8 +1,8 @@
 package org.spectralflow.codec;
 
-import org.spectralflow.model.CellAggregate;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.spectralflow.model.Activation;
+import org.spectralflow.model.CellAggregate;
 import org.spectralflow.model.CellKey;
 import org.spectralflow.model.CellStats;
 import org.spectralflow.model.Ensemble;

@@ -5,13 +5,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongConsumer;
-import org.spectralflow.model.CellAggregate;
 import org.spectralflow.job.SweepJobConfig;
-import org.spectralflow.run.SweepRunner;
 import org.spectralflow.kafka.SpecPublisher;
 import org.spectralflow.kafka.StatsFollower;
 import org.spectralflow.kafka.TopicAdmin;
+import org.spectralflow.model.CellAggregate;
 import org.spectralflow.model.SweepGrid;
+import org.spectralflow.run.SweepRunner;
 
 /** One sweep on a running cluster: publish the grid, submit the bounded job over REST, collect the finals. */
 public final class ClusterSweep {

@@ -1,8 +1,5 @@
 package org.spectralflow.job;
 
-import org.spectralflow.model.CellAggregate;
-import org.spectralflow.stream.OutMessage;
-import org.spectralflow.stream.DeadLetters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +16,11 @@ import org.apache.flink.util.Collector;
 import org.spectralflow.codec.Json;
 import org.spectralflow.codec.StatsCodec;
 import org.spectralflow.math.CellAccumulator;
+import org.spectralflow.model.CellAggregate;
 import org.spectralflow.model.CellDefinition;
 import org.spectralflow.model.CellKey;
+import org.spectralflow.stream.DeadLetters;
+import org.spectralflow.stream.OutMessage;
 
 /**
  * Per grid cell: the cell's definition (fixed by its first trial; a disagreeing spec is rejected

@@ -1,7 +1,5 @@
 package org.spectralflow.job;
 
-import org.spectralflow.stream.RawRecord;
-import org.spectralflow.stream.DeadLetters;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 import org.spectralflow.codec.InvalidRecordException;
@@ -15,6 +13,8 @@ import org.spectralflow.model.CellKey;
 import org.spectralflow.model.Contribution;
 import org.spectralflow.model.Spec;
 import org.spectralflow.model.SweepGrid;
+import org.spectralflow.stream.DeadLetters;
+import org.spectralflow.stream.RawRecord;
 
 /**
  * Decode a spec, check it against its sweep's grid when the job knows it, draw its matrix from its

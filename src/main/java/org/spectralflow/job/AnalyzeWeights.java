@@ -1,11 +1,11 @@
 package org.spectralflow.job;
 
-import org.spectralflow.stream.RawRecord;
-import org.spectralflow.stream.DeadLetters;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 import org.spectralflow.codec.WeightsCodec;
 import org.spectralflow.math.HealthAnalyzer;
+import org.spectralflow.stream.DeadLetters;
+import org.spectralflow.stream.RawRecord;
 
 /** Decode a weights record and read its layer's health. Total: one reading or one dead letter per record. */
 final class AnalyzeWeights extends ProcessFunction<RawRecord, WeightsReading> {

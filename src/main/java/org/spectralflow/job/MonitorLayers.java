@@ -1,7 +1,5 @@
 package org.spectralflow.job;
 
-import org.spectralflow.stream.OutMessage;
-import org.spectralflow.stream.DeadLetters;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +19,8 @@ import org.spectralflow.math.RegimeTracker;
 import org.spectralflow.model.Alert;
 import org.spectralflow.model.LayerReading;
 import org.spectralflow.model.Text;
+import org.spectralflow.stream.DeadLetters;
+import org.spectralflow.stream.OutMessage;
 
 /**
  * Per model, the regime and trend of each of its layers, keyed by the layer's name (so a layer is

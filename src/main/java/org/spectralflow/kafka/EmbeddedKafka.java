@@ -9,12 +9,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
 import kafka.server.KafkaConfig;
-import org.spectralflow.io.TempDirs;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.apache.kafka.server.common.MetadataVersion;
+import org.spectralflow.io.TempDirs;
 
 /**
  * A single-node Kafka broker (KRaft, broker and controller in one) inside this JVM, on free

@@ -1,10 +1,10 @@
 package org.spectralflow.run;
 
-import org.spectralflow.job.Defaults;
-import org.spectralflow.job.Topics;
-import org.spectralflow.job.MonitorJobConfig;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.spectralflow.job.Defaults;
+import org.spectralflow.job.MonitorJobConfig;
+import org.spectralflow.job.Topics;
 import org.spectralflow.kafka.EmbeddedKafka;
 import org.spectralflow.kafka.TopicAdmin;
 

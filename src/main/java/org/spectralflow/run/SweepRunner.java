@@ -1,24 +1,24 @@
 package org.spectralflow.run;
 
-import org.spectralflow.job.Defaults;
-import org.spectralflow.job.Topics;
-import org.spectralflow.job.SweepJob;
-import org.spectralflow.job.SweepJobConfig;
+import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.io.PrintStream;
-import java.nio.file.Path;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.spectralflow.model.CellAggregate;
 import org.spectralflow.io.TempDirs;
+import org.spectralflow.job.Defaults;
+import org.spectralflow.job.SweepJob;
+import org.spectralflow.job.SweepJobConfig;
+import org.spectralflow.job.Topics;
 import org.spectralflow.kafka.RejectionReporter;
 import org.spectralflow.kafka.SpecPublisher;
 import org.spectralflow.kafka.StatsFollower;
 import org.spectralflow.kafka.TopicAdmin;
+import org.spectralflow.model.CellAggregate;
 import org.spectralflow.model.SweepGrid;
 
 /**

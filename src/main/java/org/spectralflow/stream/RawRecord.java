@@ -1,7 +1,7 @@
 package org.spectralflow.stream;
 
-import org.spectralflow.model.RecordValues;
 import org.spectralflow.model.RecordOrigin;
+import org.spectralflow.model.RecordValues;
 
 /** One Kafka record as it arrived, undecoded, so that a bad one can go to the dead-letter topic. */
 public record RawRecord(String topic, int partition, long offset, byte[] key, byte[] value) {

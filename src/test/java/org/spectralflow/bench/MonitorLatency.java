@@ -11,8 +11,6 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.spectralflow.codec.HealthCodec;
 import org.spectralflow.job.MonitorJob;
 import org.spectralflow.job.MonitorJobConfig;
-import org.spectralflow.run.MonitorTopics;
-import org.spectralflow.run.SweepRunner;
 import org.spectralflow.kafka.EmbeddedKafka;
 import org.spectralflow.kafka.TopicFollower;
 import org.spectralflow.kafka.WeightsPublisher;
@@ -22,6 +20,8 @@ import org.spectralflow.model.Ensemble;
 import org.spectralflow.model.MatrixRecipe;
 import org.spectralflow.model.Scaling;
 import org.spectralflow.model.Weights;
+import org.spectralflow.run.MonitorTopics;
+import org.spectralflow.run.SweepRunner;
 
 /**
  * Record → health latency of the monitor (a benchmark, not a test): N = 256 f32 matrices at a

@@ -9,7 +9,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.spectralflow.job.SweepJobConfig;
-import org.spectralflow.run.SweepRunner;
 import org.spectralflow.kafka.EmbeddedKafka;
 import org.spectralflow.kafka.SpecPublisher;
 import org.spectralflow.kafka.TopicAdmin;
@@ -21,6 +20,7 @@ import org.spectralflow.model.Precision;
 import org.spectralflow.model.Scaling;
 import org.spectralflow.model.Spec;
 import org.spectralflow.model.SweepGrid;
+import org.spectralflow.run.SweepRunner;
 
 /**
  * What the pipeline costs on top of the numerical core: the same specs through the bare core on

@@ -1,6 +1,5 @@
 package org.spectralflow.deploy;
 
-import org.spectralflow.model.CellAggregate;
 import static org.junit.jupiter.api.Assertions.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -33,6 +32,7 @@ import org.spectralflow.math.Analyzer;
 import org.spectralflow.math.CellAccumulator;
 import org.spectralflow.math.MatrixGenerator;
 import org.spectralflow.model.Activation;
+import org.spectralflow.model.CellAggregate;
 import org.spectralflow.model.CellStats;
 import org.spectralflow.model.Ensemble;
 import org.spectralflow.model.MatrixRecipe;

@@ -1,7 +1,5 @@
 package org.spectralflow.job;
 
-import org.spectralflow.model.CellAggregate;
-import org.spectralflow.run.SweepRunner;
 import static org.junit.jupiter.api.Assertions.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,6 +19,7 @@ import org.spectralflow.codec.StatsCodec;
 import org.spectralflow.codec.WeightsCodec;
 import org.spectralflow.kafka.TopicAdmin;
 import org.spectralflow.model.Activation;
+import org.spectralflow.model.CellAggregate;
 import org.spectralflow.model.CellDefinition;
 import org.spectralflow.model.CellStats;
 import org.spectralflow.model.Precision;
@@ -28,6 +27,7 @@ import org.spectralflow.model.Scaling;
 import org.spectralflow.model.Spec;
 import org.spectralflow.model.SweepGrid;
 import org.spectralflow.model.Weights;
+import org.spectralflow.run.SweepRunner;
 
 /**
  * The hostile corpus through both real jobs (real broker, MiniCluster): every record comes out as

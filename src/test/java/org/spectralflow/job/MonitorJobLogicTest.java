@@ -1,6 +1,5 @@
 package org.spectralflow.job;
 
-import org.spectralflow.model.DenseMatrix;
 import static org.junit.jupiter.api.Assertions.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,6 +14,7 @@ import org.spectralflow.codec.Json;
 import org.spectralflow.codec.MatrixFiles;
 import org.spectralflow.codec.WeightsCodec;
 import org.spectralflow.model.Activation;
+import org.spectralflow.model.DenseMatrix;
 import org.spectralflow.model.Weights;
 import org.spectralflow.stream.OutMessage;
 

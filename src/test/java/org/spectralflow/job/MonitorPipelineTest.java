@@ -1,8 +1,5 @@
 package org.spectralflow.job;
 
-import org.spectralflow.run.SweepRunner;
-import org.spectralflow.run.Checkpoints;
-import org.spectralflow.run.MonitorTopics;
 import static org.junit.jupiter.api.Assertions.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,6 +22,9 @@ import org.spectralflow.model.Ensemble;
 import org.spectralflow.model.MatrixRecipe;
 import org.spectralflow.model.Scaling;
 import org.spectralflow.model.Weights;
+import org.spectralflow.run.Checkpoints;
+import org.spectralflow.run.MonitorTopics;
+import org.spectralflow.run.SweepRunner;
 
 /** The monitor job end to end on a real broker and a MiniCluster. */
 class MonitorPipelineTest extends PipelineTestBase {

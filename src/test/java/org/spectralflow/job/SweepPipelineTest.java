@@ -1,6 +1,5 @@
 package org.spectralflow.job;
 
-import org.spectralflow.run.SweepRunner;
 import static org.junit.jupiter.api.Assertions.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,17 +8,18 @@ import java.util.List;
 import java.util.Map;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.junit.jupiter.api.Test;
-import org.spectralflow.model.CellAggregate;
 import org.spectralflow.math.Analyzer;
 import org.spectralflow.math.CellAccumulator;
 import org.spectralflow.model.Activation;
 import org.spectralflow.model.Analysis;
+import org.spectralflow.model.CellAggregate;
 import org.spectralflow.model.CellStats;
 import org.spectralflow.model.Ensemble;
 import org.spectralflow.model.Precision;
 import org.spectralflow.model.Scaling;
 import org.spectralflow.model.Spec;
 import org.spectralflow.model.SweepGrid;
+import org.spectralflow.run.SweepRunner;
 
 /** The sweep job end to end: a real in-process Kafka broker and a Flink MiniCluster with 2 slots. */
 class SweepPipelineTest extends PipelineTestBase {

@@ -1,6 +1,5 @@
 package org.spectralflow.math;
 
-import org.spectralflow.model.DenseMatrix;
 import static org.junit.jupiter.api.Assertions.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,6 +8,7 @@ import java.io.InputStream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.spectralflow.codec.MatrixFiles;
+import org.spectralflow.model.DenseMatrix;
 import org.spectralflow.model.Spectrum;
 
 /** Spectra against reference values numpy/LAPACK computed (src/test/resources/fixtures/make_fixtures.py). */

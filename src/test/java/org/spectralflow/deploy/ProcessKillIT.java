@@ -84,8 +84,9 @@ class ProcessKillIT {
         }
     }
 
+    /** SIGKILL to the process by its pid (what {@code kill -9 PID} sends), and wait for it to die. */
     static void kill9(Process p) throws Exception {
-        assertEquals(0, new ProcessBuilder("kill", "-9", Long.toString(p.pid())).start().waitFor());
+        assertTrue(ProcessHandle.of(p.pid()).orElseThrow().destroyForcibly(), "SIGKILL sent to " + p.pid());
         p.waitFor();
     }
 
@@ -233,7 +234,7 @@ class ProcessKillIT {
         Thread.sleep(3_000); // publishing, the job starting: both temporary directories exist now
         assertTrue(p.isAlive(), Files.readString(log));
         assertTrue(ourTempDirs().size() > before.size(), "the sweep made its temporary directories");
-        assertEquals(0, new ProcessBuilder("kill", "-TERM", Long.toString(p.pid())).start().waitFor());
+        assertTrue(ProcessHandle.of(p.pid()).orElseThrow().destroy(), "SIGTERM sent to " + p.pid()); // as Ctrl-C's SIGINT: shutdown hooks run
         assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "the sweep ends on SIGTERM");
         assertEquals(before, ourTempDirs(), "broker and checkpoint directories removed:\n" + Files.readString(log));
     }

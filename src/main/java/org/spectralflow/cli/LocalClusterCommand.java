@@ -21,8 +21,9 @@ import picocli.CommandLine.Option;
  * collects the results, and stops everything it started.
  */
 @Command(name = "local-cluster", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Run a sweep on a real multi-process Flink cluster on this machine (Kafka broker, JobManager,",
-                "TaskManagers as separate JVMs from Maven jars, configured by flink-conf/), submitted over REST.",
+        description = {"Run a sweep on a real multi-process Kafka + Flink cluster on this machine.",
+                "The Kafka broker, JobManager and TaskManagers are separate JVMs from Maven jars, configured by flink-conf/;",
+                "the job is submitted over REST.",
                 "Prepare with: cluster/local-cluster.sh (builds the jars and the cluster classpath), or see the README."})
 final class LocalClusterCommand implements Callable<Integer> {
     @Mixin
@@ -61,15 +62,32 @@ final class LocalClusterCommand implements Callable<Integer> {
             if (!Files.exists(p)) throw new IllegalArgumentException(p + " not found: run cluster/local-cluster.sh, or see the README");
         SweepGrid g = grid.grid();
         int p = parallelism != null ? parallelism : taskManagers * slots;
+        java.util.concurrent.atomic.AtomicBoolean interrupted = new java.util.concurrent.atomic.AtomicBoolean();
         try (LocalCluster c = new LocalCluster(work, flinkConf, LocalCluster.classpath(classpathFile), fullJar.toString(), slots)) {
-            Runtime.getRuntime().addShutdownHook(new Thread(c::close));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                interrupted.set(true);
+                c.close();
+            }));
             String bootstrap = c.startKafka();
             c.startJobManager();
             for (int i = 0; i < taskManagers; i++) c.startTaskManager();
             c.awaitTaskManagers(taskManagers, 120_000);
             System.err.printf(Locale.ROOT, "cluster up: Kafka %s, Flink REST %s, %d TaskManagers × %d slots (logs in %s)%n",
-                    bootstrap, "http://localhost", taskManagers, slots, work);
-            ClusterSweep.Outcome o = ClusterSweep.run(c, jobJar, g, p, null);
+                    bootstrap, c.restUrl(), taskManagers, slots, work);
+            long total = g.size();
+            long[] lastPrint = {System.nanoTime()};
+            ClusterSweep.Outcome o;
+            try {
+                o = ClusterSweep.run(c, jobJar, g, p, done -> {
+                    if (System.nanoTime() - lastPrint[0] < 5_000_000_000L) return;
+                    lastPrint[0] = System.nanoTime();
+                    System.err.printf(Locale.ROOT, "%d/%d matrices committed%n", done, total);
+                });
+            } catch (Exception e) {
+                if (!interrupted.get()) throw e;
+                System.err.println("interrupted: the cluster's processes are stopped");
+                return 130;
+            }
             Path dir = out.resolve(g.sweep());
             StatsFiles.write(dir, o.finals());
             Files.writeString(dir.resolve("sweep.json"), Json.pretty(GridCodec.encode(g)) + "\n");

@@ -48,6 +48,11 @@ final class MonitorCommand implements Callable<Integer> {
             if (bootstrap == null) {
                 embedded = EmbeddedKafka.start(embeddedPort);
                 bootstrap = embedded.bootstrapServers();
+                if (!bootstrap.endsWith(":" + embeddedPort))
+                    System.err.println("port " + embeddedPort + " is taken: the embedded broker listens on " + bootstrap
+                            + " instead (publish there, e.g. with --bootstrap-servers " + bootstrap + ")");
+            } else {
+                kafka.requireReachable(bootstrap);
             }
             MonitorJobConfig cfg = monitor.config(bootstrap, kafkaProps, parallelism);
             // an embedded broker's topics die with this process, and so may the job's state

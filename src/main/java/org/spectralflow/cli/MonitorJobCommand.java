@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 /** {@code spectralflow monitor-job}: the monitor job alone, for {@code flink run} on a cluster. */
 @Command(name = "monitor-job", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run the monitor job against an external Kafka: sf.weights in; sf.health, sf.alerts, sf.dlq out.",
-                "Submit with: flink run -c org.spectralflow.cli.Main spectralflow.jar monitor-job --bootstrap-servers ..."})
+                "Submit with: flink run -c org.spectralflow.cli.JobMain spectralflow-job.jar monitor-job --bootstrap-servers ..."})
 final class MonitorJobCommand implements Callable<Integer> {
     @Mixin
     KafkaOptions kafka;
@@ -30,7 +30,7 @@ final class MonitorJobCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (kafka.bootstrapServers == null) throw new IllegalArgumentException("--bootstrap-servers is required");
+        kafka.external();
         java.util.Map<String, String> kafkaProps = kafka.clientProperties();
         monitor.config(kafka.bootstrapServers, kafkaProps, 1); // checks every option before anything starts
         if (parallelism != null && parallelism < 1) throw new IllegalArgumentException("--parallelism must be at least 1");

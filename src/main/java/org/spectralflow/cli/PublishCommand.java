@@ -24,7 +24,7 @@ final class PublishCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (kafka.bootstrapServers == null) throw new IllegalArgumentException("--bootstrap-servers is required");
+        kafka.external();
         if (specPartitions < 1) throw new IllegalArgumentException("--spec-partitions must be at least 1");
         SweepGrid g = grid.grid();
         java.util.Map<String, String> kafkaProps = kafka.clientProperties();

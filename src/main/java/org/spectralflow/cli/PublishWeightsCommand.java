@@ -59,7 +59,7 @@ final class PublishWeightsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (kafka.bootstrapServers == null) throw new IllegalArgumentException("--bootstrap-servers is required");
+        kafka.external();
         if (!dtype.equals("f32") && !dtype.equals("f64")) throw new IllegalArgumentException("--dtype must be f32 or f64");
         if (horizon < 1) throw new IllegalArgumentException("--horizon must be positive");
         Activation act = Activation.parse(activation);

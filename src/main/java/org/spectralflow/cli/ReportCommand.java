@@ -17,8 +17,8 @@ import picocli.CommandLine.Option;
 
 /** {@code spectralflow report}: report.html and plots from a run directory or from sf.stats. */
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Build runs/<sweep>/report.html with its plots (PNG and SVG) from a sweep's final statistics:",
-                "from the run directory's stats.json, or, with --bootstrap-servers, straight from sf.stats."})
+        description = {"Build runs/<sweep>/report.html and its plots from a sweep's final statistics.",
+                "They come from the run directory's stats.json, or, with --bootstrap-servers, straight from sf.stats."})
 final class ReportCommand implements Callable<Integer> {
     @Option(names = "--sweep", required = true, description = "The sweep's name.")
     String sweep;
@@ -34,6 +34,7 @@ final class ReportCommand implements Callable<Integer> {
         Path dir = out.resolve(sweep);
         List<CellAggregate> finals;
         if (kafka.bootstrapServers != null) {
+            kafka.requireReachable(kafka.bootstrapServers);
             finals = StatsFollower.collect(kafka.bootstrapServers, kafka.clientProperties(), Topics.STATS, sweep);
             StatsFiles.write(dir, finals);
         } else {

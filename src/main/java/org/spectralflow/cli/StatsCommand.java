@@ -26,7 +26,7 @@ final class StatsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (kafka.bootstrapServers == null) throw new IllegalArgumentException("--bootstrap-servers is required");
+        kafka.external();
         List<CellAggregate> finals = StatsFollower.collect(kafka.bootstrapServers, kafka.clientProperties(), Topics.STATS, sweep);
         StatsFiles.write(out.resolve(sweep), finals);
         System.out.print(StatsFiles.table(finals));

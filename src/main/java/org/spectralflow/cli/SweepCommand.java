@@ -17,8 +17,9 @@ import picocli.CommandLine.Option;
 
 /** {@code spectralflow sweep}: a whole sweep in one command, on an embedded broker and a MiniCluster by default. */
 @Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Run a parameter sweep end to end: publish the grid to sf.specs, run the sweep job,",
-                "show progress, print a summary and write runs/<sweep>/stats.csv and stats.json.",
+        description = {"Run a parameter sweep end to end and write runs/<sweep>/.",
+                "Publishes the grid to sf.specs, runs the sweep job, shows progress, prints a summary and writes",
+                "stats.csv, stats.json, sweep.json and report.html.",
                 "Without --bootstrap-servers it starts an embedded Kafka broker and a Flink MiniCluster."})
 final class SweepCommand implements Callable<Integer> {
     @Mixin
@@ -74,6 +75,8 @@ final class SweepCommand implements Callable<Integer> {
                 embedded = EmbeddedKafka.start();
                 bootstrap = embedded.bootstrapServers();
                 System.err.println("embedded Kafka broker at " + bootstrap);
+            } else {
+                kafka.requireReachable(bootstrap);
             }
             SweepJobConfig cfg = SweepJobConfig.defaults(bootstrap)
                     .withKafka(kafkaProps, maxN, checkpointMs, "spectralflow-" + g.sweep(), "spectralflow-" + g.sweep())

@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "sweep-job", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run the sweep job against an external Kafka: sf.specs in; sf.stats, sf.results, sf.dlq out.",
-                "Submit with: flink run -c org.spectralflow.cli.Main spectralflow.jar sweep-job --bootstrap-servers ..."})
+                "Submit with: flink run -c org.spectralflow.cli.JobMain spectralflow-job.jar sweep-job --bootstrap-servers ..."})
 final class SweepJobCommand implements Callable<Integer> {
     @Mixin
     KafkaOptions kafka;
@@ -72,7 +72,7 @@ final class SweepJobCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (kafka.bootstrapServers == null) throw new IllegalArgumentException("--bootstrap-servers is required");
+        kafka.external();
         java.util.Map<String, String> kafkaProps = kafka.clientProperties();
         if (checkpointMs != null) CheckpointOptions.check(checkpointMs);
         if (partialEvery < 0) throw new IllegalArgumentException("--partial-every must not be negative");

@@ -32,7 +32,7 @@ final class WatchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (kafka.bootstrapServers == null) throw new IllegalArgumentException("--bootstrap-servers is required");
+        kafka.external();
         Map<String, HealthCodec.Health> latest = new LinkedHashMap<>();
         Map<String, Alert> lastAlert = new LinkedHashMap<>();
         boolean terminal = System.console() != null && !once;

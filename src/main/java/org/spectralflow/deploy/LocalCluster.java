@@ -73,8 +73,13 @@ public final class LocalCluster implements AutoCloseable {
         return bootstrap;
     }
 
+    /** The JobManager's REST address (also its web UI). */
+    public String restUrl() {
+        return "http://localhost:" + restPort;
+    }
+
     public FlinkRest rest() {
-        return new FlinkRest("http://localhost:" + restPort);
+        return new FlinkRest(restUrl());
     }
 
     private Proc start(String name, List<String> cmd) throws IOException {

@@ -111,9 +111,20 @@ public final class RegimeTracker {
         return new Alert("forecast", r.model(), r.layer(), r.step(), now, to, r.rho(), rate, crossing, r2, msg);
     }
 
+    /**
+     * A regime change, its numbers said so that they agree: for tanh the measured rate and the
+     * ratio it makes over the horizon (ratio = e^(rate × horizon)); for a linear layer the rate is
+     * ln ρ, the asymptotic one, and the ratio is what the layer's seeded start vector went through
+     * in the horizon's steps, so the message names both for what they are.
+     */
     private static Alert regimeAlert(LayerReading r, Regime from, Regime to, double rate) {
-        String msg = String.format(Locale.ROOT, "%s %s at step %d: %s → %s (ρ = %.4f, gradient rate %+.4f/step, ratio %.3g over %d steps)",
-                r.model(), r.layer(), r.step(), from.wire(), to.wire(), r.rho(), rate, r.predictedRatio(), r.horizon());
+        String numbers = r.activation() == org.spectralflow.model.Activation.LINEAR
+                ? String.format(Locale.ROOT, "ρ = %.4f: asymptotic gradient rate ln ρ = %+.4f/step; over %d steps the seeded "
+                        + "gradient changed by %.3g", r.rho(), rate, r.horizon(), r.predictedRatio())
+                : String.format(Locale.ROOT, "ρ = %.4f: gradient rate %+.4f/step measured over %d steps, a ratio of %.3g",
+                        r.rho(), rate, r.horizon(), r.predictedRatio());
+        String msg = String.format(Locale.ROOT, "%s %s at step %d: %s → %s (%s)", r.model(), r.layer(), r.step(), from.wire(),
+                to.wire(), numbers);
         return new Alert("regime", r.model(), r.layer(), r.step(), from, to, r.rho(), rate, Double.NaN, Double.NaN, msg);
     }
 }

@@ -67,4 +67,44 @@ class RegimeTrackerTest {
         double[] noisy = {0.90, 0.97, 0.91, 0.96, 0.92, 0.95};
         assertTrue(walk(noisy, 100, new LayerState(), MonitorSettings.defaults()).stream().noneMatch(a -> a.kind().equals("forecast")));
     }
+
+    static double number(String text, String regex) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(regex).matcher(text);
+        assertTrue(m.find(), regex + " in " + text);
+        return Double.parseDouble(m.group(1));
+    }
+
+    /** Every alert's numbers agree with one another: the arithmetic is checked on the message as a user reads it. */
+    @Test
+    void alertMessagesSayNumbersThatAgree() {
+        double[] rhos = new double[21];
+        for (int k = 0; k <= 20; k++) rhos[k] = 0.9 + 0.01 * k;
+        List<Alert> alerts = walk(rhos, 100, new LayerState(), MonitorSettings.defaults());
+        Alert regime = alerts.stream().filter(a -> a.kind().equals("regime")).findFirst().orElseThrow();
+        double rho = number(regime.message(), "ρ = ([0-9.]+)"), lnRho = number(regime.message(), "ln ρ = ([-+0-9.]+)/step");
+        assertEquals(regime.rho(), rho, 5e-5);
+        assertEquals(Math.log(rho), lnRho, 1e-4, "a linear layer's rate is ln ρ: " + regime.message());
+        double ratio = number(regime.message(), "changed by ([-+0-9.e]+)");
+        assertEquals(Math.pow(regime.rho(), 100), ratio, 5e-3 * ratio, "the test's readings went through ρ^100");
+
+        Alert forecast = alerts.stream().filter(a -> a.kind().equals("forecast")).findFirst().orElseThrow();
+        double now = number(forecast.message(), "ρ = ([0-9.]+)"), slope = number(forecast.message(), "rising ([0-9.e-]+)/step"),
+                at = number(forecast.message(), "crosses 1 at step ≈ ([0-9]+)");
+        assertEquals(1.0, now + slope * (at - forecast.step()), 1e-3, "the line the message describes reaches 1 where it says");
+        assertEquals(forecast.forecastStep(), at, 0.5);
+
+        // tanh: the analyser's rate and ratio are one number seen two ways, ratio = e^(rate × horizon) ...
+        double[] w = new double[16];
+        for (int i = 0; i < 4; i++) w[i * 4 + (i + 1) % 4] = 0.5;
+        LayerReading small = HealthAnalyzer.read(new org.spectralflow.model.Weights("m", "t", 0, 4, w, Activation.TANH, 50));
+        assertEquals(small.tanhRatio(), Math.exp(small.tanhRate() * 50), 1e-9 * small.tanhRatio());
+        // ... and the message says both
+        LayerState s = new LayerState();
+        RegimeTracker.update(s, small, MonitorSettings.defaults());
+        LayerReading steep = new LayerReading("m", "t", 100, 4, Activation.TANH, 50, 1.5, 1.5, 0, 1.5, 0, false, Math.log(1.5),
+                Math.pow(1.5, 50), 0.02, Math.exp(0.02 * 50));
+        Alert up = RegimeTracker.update(s, steep, MonitorSettings.defaults()).alerts().get(0);
+        double rate = number(up.message(), "gradient rate ([-+0-9.]+)/step"), r = number(up.message(), "a ratio of ([0-9.e+]+)");
+        assertEquals(Math.exp(rate * 50), r, 5e-3 * r, up.message());
+    }
 }

@@ -23,9 +23,14 @@ final class KafkaOptions {
      * once when it is missing (misuse, exit 2), and within a few seconds when nothing answers there.
      */
     String external() throws Exception {
+        requireReachable(servers());
+        return bootstrapServers;
+    }
+
+    /** The external cluster's address, which this command needs (misuse, exit 2, when it is missing). */
+    String servers() {
         if (bootstrapServers == null)
             throw new IllegalArgumentException("--bootstrap-servers is required: this command talks to a running Kafka");
-        requireReachable(bootstrapServers);
         return bootstrapServers;
     }
 

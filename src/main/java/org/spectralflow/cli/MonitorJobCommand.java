@@ -30,10 +30,11 @@ final class MonitorJobCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        kafka.external();
+        String bootstrap = kafka.servers();
         java.util.Map<String, String> kafkaProps = kafka.clientProperties();
-        monitor.config(kafka.bootstrapServers, kafkaProps, 1); // checks every option before anything starts
+        monitor.config(bootstrap, kafkaProps, 1); // checks every option before anything starts
         if (parallelism != null && parallelism < 1) throw new IllegalArgumentException("--parallelism must be at least 1");
+        kafka.requireReachable(bootstrap);
         StreamExecutionEnvironment env = JobEnvironments.create(stateDir, java.nio.file.Path.of("runs", "monitor-job-state"),
                 monitor.checkpointMs);
         MonitorJobConfig cfg = monitor.config(kafka.bootstrapServers, kafkaProps,

@@ -24,10 +24,11 @@ final class PublishCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        kafka.external();
+        String bootstrap = kafka.servers();
         if (specPartitions < 1) throw new IllegalArgumentException("--spec-partitions must be at least 1");
         SweepGrid g = grid.grid();
         java.util.Map<String, String> kafkaProps = kafka.clientProperties();
+        kafka.requireReachable(bootstrap);
         SweepJobConfig cfg = SweepJobConfig.defaults(kafka.bootstrapServers).withKafka(kafkaProps,
                 org.spectralflow.codec.MatrixCodec.DEFAULT_MAX_N, 10_000, "unused", "unused");
         SweepRunner.ensureTopics(cfg, specPartitions);

@@ -1,19 +1,13 @@
 package org.spectralflow.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
-import org.spectralflow.codec.AnalysisCodec;
-import org.spectralflow.codec.Json;
-import org.spectralflow.codec.MatrixFiles;
+import org.spectralflow.codec.RequestFiles;
 import org.spectralflow.job.MonitorJobConfig;
 import org.spectralflow.kafka.WeightsPublisher;
 import org.spectralflow.model.Activation;
-import org.spectralflow.model.AnalysisRequest;
 import org.spectralflow.model.DenseMatrix;
 import org.spectralflow.model.Weights;
 import org.spectralflow.run.MonitorTopics;
@@ -78,20 +72,9 @@ final class PublishWeightsCommand implements Callable<Integer> {
         return 0;
     }
 
-    private DenseMatrix read(Path f) throws Exception {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(f);
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException("no such file: " + f);
-        }
-        if (MatrixFiles.isNpy(bytes)) return MatrixFiles.npy(bytes, maxN);
-        String text = new String(bytes, StandardCharsets.UTF_8);
-        if (text.stripLeading().startsWith("{")) {
-            ObjectNode o = Json.parseObject(bytes);
-            AnalysisRequest r = AnalysisCodec.decodeRequest(o, maxN, false, f.toString());
-            return r.matrix();
-        }
-        return MatrixFiles.csv(text, maxN);
+    /** The matrix of a file, in any format {@code analyze} reads. */
+    private DenseMatrix read(Path f) {
+        return RequestFiles.read(InputFiles.read(f.toString()), f.toString(), RequestFiles.Format.auto, maxN, Map.of(), f.toString())
+                .matrix();
     }
 }

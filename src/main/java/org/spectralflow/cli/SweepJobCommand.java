@@ -72,7 +72,7 @@ final class SweepJobCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        kafka.external();
+        String bootstrap = kafka.servers();
         java.util.Map<String, String> kafkaProps = kafka.clientProperties();
         if (checkpointMs != null) CheckpointOptions.check(checkpointMs);
         if (partialEvery < 0) throw new IllegalArgumentException("--partial-every must not be negative");
@@ -80,6 +80,7 @@ final class SweepJobCommand implements Callable<Integer> {
         if (parallelism != null && parallelism < 1) throw new IllegalArgumentException("--parallelism must be at least 1");
         if (specPartitions < 1) throw new IllegalArgumentException("--spec-partitions must be at least 1");
         java.util.Map<Integer, Long> start = parseOffsets(startOffsets);
+        kafka.requireReachable(bootstrap); // options first (misuse, exit 2), then whether Kafka answers (exit 1)
         SweepJobConfig.Guards guards = SweepJobConfig.Guards.defaults();
         SweepJobConfig cfg = SweepJobConfig.defaults(kafka.bootstrapServers)
                 .withGuards(new SweepJobConfig.Guards(guards.grids(), guards.maxRecordBytes(), cellTtlMs));

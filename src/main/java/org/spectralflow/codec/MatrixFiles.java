@@ -38,7 +38,8 @@ public final class MatrixFiles {
         if (headerLen < 0 || start + headerLen > b.length) throw new InvalidRecordException(".npy header is truncated");
         String header = new String(b, start, headerLen, StandardCharsets.ISO_8859_1);
         Matcher d = DESCR.matcher(header), fo = FORTRAN.matcher(header), sh = SHAPE.matcher(header);
-        if (!d.find()) throw new InvalidRecordException(".npy dtype is not a plain float or integer type: " + header.trim());
+        if (!d.find()) throw new InvalidRecordException(".npy dtype is not a plain float or integer type: "
+                + org.spectralflow.model.Text.quote(header.trim(), 80));
         if (!fo.find() || !sh.find()) throw new InvalidRecordException(".npy header lacks fortran_order or shape");
         String[] dims = sh.group(1).split(",");
         List<Long> shape = new ArrayList<>();
@@ -89,7 +90,8 @@ public final class MatrixFiles {
                 try {
                     row[j] = Double.parseDouble(cells[j]);
                 } catch (NumberFormatException e) {
-                    throw new InvalidRecordException("CSV line " + (ln + 1) + ", column " + (j + 1) + ": '" + cells[j] + "' is not a number");
+                    throw new InvalidRecordException("CSV line " + (ln + 1) + ", column " + (j + 1) + ": " + org.spectralflow.model.Text.quote(cells[j], 40)
+                            + " is not a number");
                 }
             }
             rows.add(row);

@@ -41,7 +41,8 @@ public final class RequestFiles {
     static Format detect(byte[] bytes, String name, Format format) {
         if (format != Format.auto) return format;
         String lower = name.toLowerCase(Locale.ROOT);
-        if (MatrixFiles.isNpy(bytes)) return Format.npy;
+        if (MatrixFiles.isNpy(bytes) || lower.endsWith(".npy")) return Format.npy;
+        if (lower.endsWith(".json")) return Format.json; // a broken .json is reported as JSON, not as a CSV
         if (lower.endsWith(".csv") || lower.endsWith(".txt")) return Format.csv;
         return firstNonBlank(bytes) == '{' ? Format.json : Format.csv;
     }

@@ -18,11 +18,18 @@ public final class Text {
         int end = Math.min(s.length(), max);
         for (int i = 0; i < end; i++) {
             char c = s.charAt(i);
-            if (c < 0x20 || c == 0x7F || Character.isSurrogate(c)) b.append(String.format("\\u%04x", (int) c));
+            if (unprintable(c)) b.append(String.format("\\u%04x", (int) c));
             else b.append(c);
         }
         b.append('\'');
         if (s.length() > end) b.append("… (").append(s.length()).append(" chars)");
         return b.toString();
+    }
+
+    /** Control and format characters, surrogates, unassigned and private code points, and U+FFFD (what bad bytes decode to). */
+    static boolean unprintable(char c) {
+        if (Character.isISOControl(c) || Character.isSurrogate(c) || c == '\uFFFD') return true;
+        int t = Character.getType(c);
+        return t == Character.FORMAT || t == Character.UNASSIGNED || t == Character.PRIVATE_USE;
     }
 }

@@ -4,7 +4,7 @@
 Needs python3-numpy and python3-confluent-kafka (both Debian packages). Run the monitor first:
     java -jar target/spectralflow.jar monitor          # embedded broker on 127.0.0.1:9092
 then:
-    python3 docs/examples/publish_weight_hh.py --bootstrap 127.0.0.1:9092
+    python3 docs/examples/publish_weight_hh.py --bootstrap 127.0.0.1:9092   # the address monitor printed
 
 The "training" here is a stand-in that lets the recurrent matrix drift towards a spectral radius
 above one, so that the monitor's forecast and regime alerts fire; replace it with your model's

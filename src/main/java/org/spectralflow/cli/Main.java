@@ -11,6 +11,9 @@ import picocli.CommandLine;
                 PublishCommand.class, SweepJobCommand.class, MonitorJobCommand.class, StatsCommand.class, ReportCommand.class, LocalClusterCommand.class, BrokerCommand.class,
                 InfoCommand.class})
 public final class Main implements Runnable {
+    /** Exit codes: 0 done; 1 a run failed; 2 misuse (a bad option or input); 3 done, but some records were rejected (see sf.dlq). */
+    static final int EXIT_FAILED = 1, EXIT_MISUSE = 2, EXIT_REJECTED = 3;
+
     /** netlib reports through java.util.logging which fallback it did not load; users need only `info`. */
     private static final java.util.logging.Logger NETLIB = java.util.logging.Logger.getLogger("dev.ludovic.netlib");
 
@@ -33,13 +36,13 @@ public final class Main implements Runnable {
             PrintWriter err = ex.getCommandLine().getErr();
             err.println("spectralflow: " + ex.getMessage() + " (try --help)");
             err.flush();
-            return 2;
+            return EXIT_MISUSE;
         });
         cl.setExecutionExceptionHandler((ex, c, p) -> {
             PrintWriter err = c.getErr();
             err.println("spectralflow " + c.getCommandName() + ": " + describe(ex));
             err.flush();
-            return ex instanceof IllegalArgumentException ? 2 : 1;
+            return ex instanceof IllegalArgumentException ? EXIT_MISUSE : EXIT_FAILED;
         });
         return cl;
     }

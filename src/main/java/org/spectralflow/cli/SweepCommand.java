@@ -93,7 +93,7 @@ final class SweepCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "%d matrices in %.1f s (%.1f/s); %d rejected (see sf.dlq); wrote %s%n",
                     counted, o.seconds(), counted / o.seconds(), o.published() - counted,
                     dir.resolve(noReport ? "stats.csv" : "report.html"));
-            return counted == o.published() ? 0 : 1;
+            return counted == o.published() ? 0 : Main.EXIT_REJECTED;
         } finally {
             if (embedded != null) embedded.close();
         }

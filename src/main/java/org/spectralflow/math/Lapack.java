@@ -49,7 +49,9 @@ final class Lapack {
         double[] work = new double[Math.max(Math.max(1, n), (int) query[0])];
         L.dhseqr("E", "N", n, b.ilo(), b.ihi(), h, Math.max(1, n), wr, wi, z, 1, work, work.length, info);
         if (info.val > 0)
-            throw new ArithmeticException("the QR algorithm did not converge (dhseqr info " + info.val + ")");
+            // a property of the input (entries at the edge of the double range), not a fault: the record is rejected
+            throw new IllegalArgumentException("the eigenvalue QR algorithm did not converge on this matrix (dhseqr info "
+                    + info.val + "; are its entries near the limits of double precision?)");
         check("dhseqr", info);
     }
 
@@ -97,7 +99,8 @@ final class Lapack {
         double[] work = new double[Math.max(1, (int) query[0])];
         L.dgesdd("S", n, n, b, n, s, u, n, vt, n, work, work.length, iwork, info);
         if (info.val > 0)
-            throw new ArithmeticException("the SVD did not converge (dgesdd info " + info.val + ")");
+            throw new IllegalArgumentException("the SVD did not converge on this matrix (dgesdd info " + info.val
+                    + "; are its entries near the limits of double precision?)");
         check("dgesdd", info);
         double[] p = new double[n];
         for (int j = 0; j < n; j++) p[j] = vt[j * n]; // first row of Vᵀ

@@ -24,7 +24,10 @@ public final class RequestFiles {
     public static AnalysisRequest read(byte[] bytes, String name, Format format, int maxN, Map<String, Object> overrides,
                                        String defaultId) {
         ObjectNode request = switch (detect(bytes, name, format)) {
-            case json -> Json.parseObject(bytes);
+            case json -> {
+                Preflight.check(bytes, maxN);
+                yield Json.parseObject(bytes);
+            }
             case npy -> matrixRequest(MatrixFiles.npy(bytes, maxN));
             case csv -> matrixRequest(MatrixFiles.csv(new String(bytes, StandardCharsets.UTF_8), maxN));
             case auto -> throw new IllegalStateException("detect never answers auto");

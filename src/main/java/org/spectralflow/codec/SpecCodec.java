@@ -18,6 +18,7 @@ public final class SpecCodec {
     private SpecCodec() {}
 
     public static Spec decode(byte[] payload, int maxN) {
+        Preflight.check(payload, maxN);
         return decode(Json.parseObject(payload), maxN);
     }
 

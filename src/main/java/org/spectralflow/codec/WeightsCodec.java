@@ -9,6 +9,7 @@ public final class WeightsCodec {
     private WeightsCodec() {}
 
     public static Weights decode(byte[] payload, int maxN) {
+        Preflight.check(payload, maxN);
         ObjectNode o = Json.parseObject(payload);
         Fields f = Fields.of(o);
         f.requireVersion();

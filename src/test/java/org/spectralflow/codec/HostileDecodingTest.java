@@ -115,6 +115,22 @@ class HostileDecodingTest {
         assertTrue(msg.startsWith("invalid UTF-8 at byte " + (good.indexOf("hc/") + 2)), msg);
     }
 
+    /** A large record is counted before its tree is built: 1.5 million zeros for n = 2 never become nodes. */
+    @Test
+    void anOversizedArrayIsRefusedBeforeItsTreeIsBuilt() {
+        String zeros = "0," .repeat(1_500_000) + "0";
+        String weights = "{\"v\":1,\"model\":\"m\",\"layer\":\"l\",\"step\":1,\"n\":2,\"data\":[" + zeros + "]}";
+        String msg = assertThrows(InvalidRecordException.class,
+                () -> WeightsCodec.decode(weights.getBytes(StandardCharsets.UTF_8), MAX_N)).getMessage();
+        assertEquals("field 'data' has more than 4 entries, n² for n = 2 (counted before decoding)", msg);
+        String dataFirst = "{\"v\":1,\"data\":[" + zeros + "],\"model\":\"m\",\"layer\":\"l\",\"step\":1,\"n\":2}";
+        assertEquals("data has 1500001 entries, expected n² = 4", assertThrows(InvalidRecordException.class,
+                () -> WeightsCodec.decode(dataFirst.getBytes(StandardCharsets.UTF_8), MAX_N)).getMessage());
+        String many = "{\"v\":1,\"h0\":[" + "1,".repeat(600_000) + "1]}";
+        assertTrue(assertThrows(InvalidRecordException.class, () -> SpecCodec.decode(many.getBytes(StandardCharsets.UTF_8), 512))
+                .getMessage().startsWith("field 'h0' has more than 262144 entries"));
+    }
+
     @Test
     void strictUtf8AgreesWithTheJdkDecoder() {
         SplittableRandom rnd = new SplittableRandom(3);

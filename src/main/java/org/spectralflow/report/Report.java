@@ -331,8 +331,8 @@ public final class Report {
         }
         if (i == 0) return;
         Charts.save(c, dir, "separation");
-        plots.add(new Plot("separation", "g and g + δv propagated as two vectors: for a real λ₁ their separation is exactly "
-                + "δ|λ₁|ⁿ (ratio 1); for a complex λ₁ it stays bounded and oscillates with period 2π/θ."));
+        plots.add(new Plot("separation", "g and g + δv propagated as two vectors: for a real λ₁ their separation is "
+                + "δ|λ₁|ⁿ up to rounding (ratio 1 within T·ε/δ); for a complex λ₁ it stays bounded and oscillates, repeating every π/θ steps (a norm repeats every half turn)."));
     }
 
     private static double[] column(List<double[]> rows, int j) {

@@ -185,9 +185,24 @@ class ProcessKillIT {
 
     @Test
     void monitorKilledMidStreamReportsEveryReadingOnce() throws Exception {
-        Path state = dir.resolve("monitor-state"), log = dir.resolve("monitor.log");
-        String[] args = {"monitor", "--bootstrap-servers", kafka.bootstrapServers(), "--state-dir", state.toString(),
-                "--checkpoint-interval", "400", "--parallelism", "2"};
+        killMidStream("monitor", "lm");
+    }
+
+    @Test
+    void monitorJobUnderJavaJarKilledMidStreamReportsEveryReadingOnce() throws Exception {
+        killMidStream("monitor-job", "lm-job");
+    }
+
+    static List<JsonNode> health(String model) throws Exception {
+        return committed("sf.health").stream().filter(h -> h.get("model").asText().equals(model)).toList();
+    }
+
+    /** Publishes 40 steps of 3 layers of {@code model}, kills the command by pid halfway, restarts it, and checks every reading once. */
+    static void killMidStream(String command, String model) throws Exception {
+        Path state = dir.resolve(command + "-state"), log = dir.resolve(command + ".log");
+        String[] args = {command, "--bootstrap-servers", kafka.bootstrapServers(), "--state-dir", state.toString(),
+                "--checkpoint-interval", "400", "--parallelism", "2", "--group-id", "g-" + command,
+                "--transactional-id-prefix", "tx-" + command};
         Process p = start(log, args);
         awaitTopic("sf.alerts");
         double[] base = MatrixGenerator.generate(new MatrixRecipe(Ensemble.GAUSSIAN, 48, 1, Scaling.RADIUS, 1.0), 9L);
@@ -198,27 +213,34 @@ class ProcessKillIT {
                 for (int l = 0; l < layers; l++) {
                     double[] w = base.clone();
                     for (int i = 0; i < w.length; i++) w[i] *= 0.9 + 0.005 * k + 0.01 * l;
-                    pub.send(new Weights("lm", "rnn.weight_hh_l" + l, 100L * k, 48, w, Activation.TANH, 50), "f64");
+                    pub.send(new Weights(model, "rnn.weight_hh_l" + l, 100L * k, 48, w, Activation.TANH, 50), "f64");
                 }
                 pub.flush();
-                if (k == steps / 2) {
-                    // half the stream is out: kill once killAt readings are committed, whatever the machine's speed,
-                    // while the rest is still to come (and some of the first half may be in flight)
+                Thread.sleep(100); // a stream, not a burst: at the kill some readings are sent but not yet committed
+                // kill once killAt readings are committed; should the job be slow to start, wait for them at
+                // three quarters of the stream, so that the kill always comes with readings still to send
+                boolean due = !killed && health(model).size() >= killAt;
+                if (!killed && k == steps * 3 / 4) {
                     long until = System.currentTimeMillis() + 120_000;
-                    while (committed("sf.health").size() < killAt && System.currentTimeMillis() < until) Thread.sleep(100);
+                    while (health(model).size() < killAt && System.currentTimeMillis() < until) Thread.sleep(100);
+                    due = true;
+                }
+                if (due) {
                     kill9(p);
                     killed = true;
-                    System.err.println("kill -9 of monitor after " + committed("sf.health").size() + " committed health records; starting it again");
+                    System.err.println("kill -9 of " + command + " after " + health(model).size()
+                            + " committed health records; starting it again");
                     p = start(log, args);
                 }
             }
         }
         long deadline = System.currentTimeMillis() + 120_000;
-        while (committed("sf.health").size() < layers * steps && System.currentTimeMillis() < deadline) Thread.sleep(500);
+        while (health(model).size() < layers * steps && System.currentTimeMillis() < deadline) Thread.sleep(500);
         Thread.sleep(1_500);
-        List<JsonNode> health = committed("sf.health");
+        List<JsonNode> health = health(model);
         kill9(p);
         assertTrue(killed, "the kill happened mid-stream:\n" + Files.readString(log));
+        assertTrue(Files.readString(log).contains("resuming from checkpoint"), "the restart resumed from a checkpoint");
         Set<String> seen = new HashSet<>();
         for (JsonNode h : health) assertTrue(seen.add(h.get("layer").asText() + "@" + h.get("step").asLong()), "duplicate " + h);
         assertEquals(layers * steps, health.size(), "every reading once");

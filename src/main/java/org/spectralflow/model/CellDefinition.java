@@ -67,6 +67,7 @@ public record CellDefinition(String sweep, long cell, long cellTrials, Long swee
      * {@code other}, which is described as {@code whose} ("the cell's earlier trials").
      */
     public String disagreement(CellDefinition other, String whose) {
+        if (equals(other)) return null; // the common case, once per trial: no maps built
         Map<String, Object> mine = fields(), theirs = other.fields();
         for (Map.Entry<String, Object> e : mine.entrySet()) {
             Object a = e.getValue(), b = theirs.get(e.getKey());

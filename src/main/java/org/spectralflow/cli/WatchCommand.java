@@ -33,7 +33,8 @@ final class WatchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         String bootstrap = kafka.servers();
-        if (!(refresh >= 0.1 && refresh <= 3600)) throw new IllegalArgumentException("--refresh must be between 0.1 and 3600 seconds, got " + refresh);
+        if (!(refresh >= 0.1 && refresh <= 3600))
+            throw new IllegalArgumentException("--refresh must be between 0.1 and 3600 seconds, got " + refresh);
         kafka.requireReachable(bootstrap);
         Map<String, HealthCodec.Health> latest = new LinkedHashMap<>();
         Map<String, Alert> lastAlert = new LinkedHashMap<>();

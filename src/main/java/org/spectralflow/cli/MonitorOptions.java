@@ -53,7 +53,7 @@ final class MonitorOptions {
         if (window > 10_000) throw new IllegalArgumentException("--forecast-window must be at most 10000 readings, got " + window);
         if (weightPartitions < 1) throw new IllegalArgumentException("--weight-partitions must be at least 1, got " + weightPartitions);
         return new MonitorJobConfig(bootstrap, d.weightsTopic(), d.healthTopic(), d.alertsTopic(), d.dlqTopic(), groupId,
-                maxN, checkpointMs == null ? org.spectralflow.run.Checkpoints.DEFAULT_INTERVAL_MS : checkpointMs, txPrefix, kafka, parallelism, new MonitorSettings(band, settle, window, forecastSteps, minR2),
+                maxN, checkpointMs == null ? org.spectralflow.job.Defaults.CHECKPOINT_INTERVAL_MS : checkpointMs, txPrefix, kafka, parallelism, new MonitorSettings(band, settle, window, forecastSteps, minR2),
                 new MonitorJobConfig.Bounds(layerTtlMs, maxLayers));
     }
 }

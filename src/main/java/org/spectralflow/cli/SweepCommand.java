@@ -44,7 +44,7 @@ final class SweepCommand implements Callable<Integer> {
     int maxN = org.spectralflow.codec.MatrixCodec.DEFAULT_MAX_N;
 
     @Option(names = "--checkpoint-interval", description = "Checkpoint interval in ms; results become visible at checkpoints (default: ${DEFAULT-VALUE}).")
-    long checkpointMs = org.spectralflow.run.Checkpoints.DEFAULT_INTERVAL_MS;
+    long checkpointMs = org.spectralflow.job.Defaults.CHECKPOINT_INTERVAL_MS;
 
     @Option(names = "--partial-every", description = "Emit a partial aggregate every K trials of a cell (default: a tenth of the cell).")
     long partialEvery = 0;

@@ -27,12 +27,13 @@ final class Preflight {
                 if (field.equals("n") && t == JsonToken.VALUE_NUMBER_INT && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
                     n = p.getLongValue();
                 } else if (t == JsonToken.START_ARRAY) {
-                    long limit = n > 0 && field.equals("data") ? Math.min(most, n * n) : most, count = 0;
+                    boolean sized = n > 0 && n <= maxN && field.equals("data"); // n above the limit: the decoder says so
+                    long limit = sized ? n * n : most, count = 0;
                     for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY && e != null; e = p.nextToken()) {
                         if (e == JsonToken.START_ARRAY || e == JsonToken.START_OBJECT) p.skipChildren();
                         if (++count > limit)
                             throw new InvalidRecordException("field " + org.spectralflow.model.Text.quote(field, 40) + " has more than "
-                                    + limit + " entries" + (limit < most ? ", n² for n = " + n : "") + " (counted before decoding)");
+                                    + limit + " entries" + (sized ? ", n² for n = " + n : "") + " (counted before decoding)");
                     }
                     if (field.equals("data")) data = count;
                 } else {
@@ -42,7 +43,7 @@ final class Preflight {
         } catch (IOException e) {
             return; // malformed: the full parse reports it in words
         }
-        if (n > 0 && data >= 0 && data != n * n)
+        if (n > 0 && n <= maxN && data >= 0 && data != n * n)
             throw new InvalidRecordException("data has " + data + " entries, expected n² = " + n * n);
     }
 }

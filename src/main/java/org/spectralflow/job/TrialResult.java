@@ -1,10 +1,10 @@
 package org.spectralflow.job;
 
-import java.util.Arrays;
 import org.spectralflow.model.CellDefinition;
 import org.spectralflow.model.CellKey;
 import org.spectralflow.model.Contribution;
 import org.spectralflow.model.RecordOrigin;
+import org.spectralflow.model.RecordValues;
 
 /**
  * One analysed trial on its way to aggregation: its cell (key and definition), its place in the
@@ -19,15 +19,14 @@ public record TrialResult(CellKey key, CellDefinition definition, long trial, St
         return key.sweep() + "/" + key.cell();
     }
 
+    /** Equal when every field is, arrays by content. */
     @Override
     public boolean equals(Object o) {
-        return o instanceof TrialResult t && key.equals(t.key) && definition.equals(t.definition) && trial == t.trial
-                && id.equals(t.id) && contribution.equals(t.contribution) && Arrays.equals(result, t.result)
-                && origin.equals(t.origin);
+        return RecordValues.equal(this, o);
     }
 
     @Override
     public int hashCode() {
-        return gridCell().hashCode() * 31 + Long.hashCode(trial);
+        return RecordValues.hash(this);
     }
 }

@@ -23,16 +23,15 @@ public record RecordOrigin(String topic, int partition, long offset, byte[] key,
                 value == null ? 0 : value.length);
     }
 
+    /** Equal when every field is, arrays by content. */
     @Override
     public boolean equals(Object o) {
-        return o instanceof RecordOrigin r && topic.equals(r.topic) && partition == r.partition && offset == r.offset
-                && Arrays.equals(key, r.key) && keyBytes == r.keyBytes && Arrays.equals(payload, r.payload)
-                && payloadBytes == r.payloadBytes;
+        return RecordValues.equal(this, o);
     }
 
     @Override
     public int hashCode() {
-        return (topic.hashCode() * 31 + partition) * 31 + Long.hashCode(offset);
+        return RecordValues.hash(this);
     }
 
     @Override

@@ -19,9 +19,6 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * restarted job picks its state up again.
  */
 public final class Checkpoints {
-    /** The checkpoint interval of every local run, and of flink-conf/config.yaml. */
-    public static final long DEFAULT_INTERVAL_MS = org.spectralflow.job.Defaults.CHECKPOINT_INTERVAL_MS;
-
     private Checkpoints() {}
 
     /** Exactly-once checkpoints every {@code intervalMs}: what both jobs' Kafka sink commits on. */

@@ -2,9 +2,9 @@ package org.spectralflow.run;
 
 import java.nio.file.Path;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.spectralflow.job.Defaults;
 
 /**
  * The execution environment of {@code sweep-job} and {@code monitor-job}. Under {@code java -jar}
@@ -22,7 +22,7 @@ public final class JobEnvironments {
      */
     public static StreamExecutionEnvironment create(Path stateDir, Path localDefault, Long checkpointMs) {
         boolean local = StreamExecutionEnvironment.getExecutionEnvironment() instanceof LocalStreamEnvironment;
-        Configuration conf = local ? SweepRunner.flinkConfiguration() : new Configuration();
+        Configuration conf = local ? Defaults.localFlinkConfiguration() : new Configuration();
         conf.setString("pipeline.generic-types", "false"); // a property of the job, not of the cluster
         Path dir = stateDir != null ? stateDir : local ? localDefault : null;
         if (dir != null)
@@ -34,8 +34,8 @@ public final class JobEnvironments {
             Checkpoints.enable(env, checkpointMs);
         } else if (local || env.getCheckpointConfig().getCheckpointInterval() <= 0) {
             // results are committed at checkpoints: without them nothing would ever be written
-            if (!local) System.err.println("the cluster configures no checkpoint interval; using " + Checkpoints.DEFAULT_INTERVAL_MS + " ms");
-            Checkpoints.enable(env, Checkpoints.DEFAULT_INTERVAL_MS);
+            if (!local) System.err.println("the cluster configures no checkpoint interval; using " + org.spectralflow.job.Defaults.CHECKPOINT_INTERVAL_MS + " ms");
+            Checkpoints.enable(env, org.spectralflow.job.Defaults.CHECKPOINT_INTERVAL_MS);
         }
         return env;
     }

@@ -10,6 +10,7 @@ import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.spectralflow.codec.AlertCodec;
 import org.spectralflow.io.TempDirs;
+import org.spectralflow.job.Defaults;
 import org.spectralflow.job.MonitorJob;
 import org.spectralflow.job.MonitorJobConfig;
 import org.spectralflow.kafka.RejectionReporter;
@@ -36,7 +37,7 @@ public final class MonitorRunner implements AutoCloseable {
     public static MonitorRunner start(MonitorJobConfig cfg, int weightPartitions, Path stateDir, PrintStream console)
             throws Exception {
         MonitorTopics.ensure(cfg, weightPartitions);
-        Configuration conf = SweepRunner.flinkConfiguration();
+        Configuration conf = Defaults.localFlinkConfiguration();
         Path temporary = null;
         if (stateDir != null)
             Checkpoints.retainAndRestore(conf, stateDir).ifPresent(p -> console.println("resuming from checkpoint " + p));

@@ -58,11 +58,6 @@ public final class SweepRunner {
         return cfg.withGuards(new SweepJobConfig.Guards(g.grids(), Math.min(g.maxRecordBytes(), max - 4096L), g.cellTtlMs()));
     }
 
-    /** The Flink configuration every local environment of the project uses: no silent Kryo, bounded restarts. */
-    public static Configuration flinkConfiguration() {
-        return Defaults.localFlinkConfiguration();
-    }
-
     /**
      * @param env where to run; null for a local MiniCluster with cfg.parallelism() slots
      */
@@ -101,7 +96,7 @@ public final class SweepRunner {
         SweepJobConfig cfg = base.withBounded(specStart);
         Path checkpoints = null;
         if (env == null) {
-            Configuration conf = flinkConfiguration();
+            Configuration conf = Defaults.localFlinkConfiguration();
             checkpoints = Checkpoints.temporary(conf);
             env = StreamExecutionEnvironment.createLocalEnvironment(cfg.parallelism(), conf);
         }

@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.spectralflow.codec.HealthCodec;
+import org.spectralflow.job.Defaults;
 import org.spectralflow.job.MonitorJob;
 import org.spectralflow.job.MonitorJobConfig;
 import org.spectralflow.kafka.EmbeddedKafka;
@@ -21,7 +22,6 @@ import org.spectralflow.model.MatrixRecipe;
 import org.spectralflow.model.Scaling;
 import org.spectralflow.model.Weights;
 import org.spectralflow.run.MonitorTopics;
-import org.spectralflow.run.SweepRunner;
 
 /**
  * Record → health latency of the monitor (a benchmark, not a test): N = 256 f32 matrices at a
@@ -41,7 +41,7 @@ public final class MonitorLatency {
             MonitorJobConfig cfg = new MonitorJobConfig(d.bootstrapServers(), d.weightsTopic(), d.healthTopic(), d.alertsTopic(),
                     d.dlqTopic(), d.groupId(), d.maxN(), checkpointMs, "latency", Map.of(), 2, d.settings(), d.bounds());
             MonitorTopics.ensure(cfg, 2);
-            StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2, SweepRunner.flinkConfiguration());
+            StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2, Defaults.localFlinkConfiguration());
             org.spectralflow.run.Checkpoints.enable(env, cfg.checkpointIntervalMs());
             MonitorJob.build(env, cfg);
             JobClient job = env.executeAsync("monitor latency");

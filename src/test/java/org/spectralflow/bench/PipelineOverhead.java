@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.spectralflow.job.Defaults;
 import org.spectralflow.job.SweepJobConfig;
 import org.spectralflow.kafka.EmbeddedKafka;
 import org.spectralflow.kafka.SpecPublisher;
@@ -77,7 +78,7 @@ public final class PipelineOverhead {
         Map<Integer, Long> statsStart = TopicAdmin.endOffsets(kafka.bootstrapServers(), Map.of(), cfg.statsTopic());
         long published = SpecPublisher.publish(kafka.bootstrapServers(), Map.of(), cfg.specsTopic(), g.specs(), null);
         SweepRunner.Outcome o = SweepRunner.runPublished(g.sweep(), published, cfg, specStart, statsStart,
-                StreamExecutionEnvironment.createLocalEnvironment(parallelism, SweepRunner.flinkConfiguration()),
+                StreamExecutionEnvironment.createLocalEnvironment(parallelism, Defaults.localFlinkConfiguration()),
                 progress == null ? null : p -> progress.accept(p.done()), System.nanoTime());
         long counted = o.finals().stream().mapToLong(s -> s.stats().count()).sum();
         if (counted != g.size()) throw new IllegalStateException("counted " + counted + " of " + g.size());

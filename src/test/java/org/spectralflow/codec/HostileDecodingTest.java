@@ -126,6 +126,11 @@ class HostileDecodingTest {
         String dataFirst = "{\"v\":1,\"data\":[" + zeros + "],\"model\":\"m\",\"layer\":\"l\",\"step\":1,\"n\":2}";
         assertEquals("data has 1500001 entries, expected n² = 4", assertThrows(InvalidRecordException.class,
                 () -> WeightsCodec.decode(dataFirst.getBytes(StandardCharsets.UTF_8), MAX_N)).getMessage());
+        // an n whose square overflows a long is the decoder's to refuse, with the limit it breaks
+        String hugeN = weights.replace("\"n\":2", "\"n\":1099511627776");
+        String reason = assertThrows(InvalidRecordException.class,
+                () -> WeightsCodec.decode(hugeN.getBytes(StandardCharsets.UTF_8), MAX_N)).getMessage();
+        assertTrue(reason.contains("above the configured maximum 4096"), reason);
         String many = "{\"v\":1,\"h0\":[" + "1,".repeat(600_000) + "1]}";
         assertTrue(assertThrows(InvalidRecordException.class, () -> SpecCodec.decode(many.getBytes(StandardCharsets.UTF_8), 512))
                 .getMessage().startsWith("field 'h0' has more than 262144 entries"));

@@ -9,7 +9,6 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.flink.util.CloseableIterator;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.spectralflow.run.SweepRunner;
 import org.spectralflow.stream.OutMessage;
 import org.spectralflow.stream.RawRecord;
 
@@ -20,7 +19,7 @@ import org.spectralflow.stream.RawRecord;
 abstract class FlinkTestBase {
     @RegisterExtension
     static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-            .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).setConfiguration(SweepRunner.flinkConfiguration()).build());
+            .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).setConfiguration(Defaults.localFlinkConfiguration()).build());
 
     interface Topology {
         DataStream<OutMessage> apply(DataStream<RawRecord> in);
@@ -28,7 +27,7 @@ abstract class FlinkTestBase {
 
     /** Every output record of the topology over these input records, at the given parallelism. */
     static List<OutMessage> run(Topology topology, List<RawRecord> in, int parallelism) throws Exception {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(SweepRunner.flinkConfiguration());
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(Defaults.localFlinkConfiguration());
         env.setParallelism(parallelism);
         DataStream<RawRecord> source = env.fromData(in, TypeInformation.of(RawRecord.class));
         List<OutMessage> out = new ArrayList<>();

@@ -24,7 +24,6 @@ import org.spectralflow.model.Scaling;
 import org.spectralflow.model.Weights;
 import org.spectralflow.run.Checkpoints;
 import org.spectralflow.run.MonitorTopics;
-import org.spectralflow.run.SweepRunner;
 
 /** The monitor job end to end on a real broker and a MiniCluster. */
 class MonitorPipelineTest extends PipelineTestBase {
@@ -43,7 +42,7 @@ class MonitorPipelineTest extends PipelineTestBase {
 
     static JobClient start(MonitorJobConfig cfg, String restoreFrom, Path checkpointDir) throws Exception {
         MonitorTopics.ensure(cfg, 2);
-        Configuration c = SweepRunner.flinkConfiguration();
+        Configuration c = Defaults.localFlinkConfiguration();
         c.setString("execution.checkpointing.dir", checkpointDir.toUri().toString());
         c.setString("execution.checkpointing.externalized-checkpoint-retention", "RETAIN_ON_CANCELLATION");
         if (restoreFrom != null) c.set(StateRecoveryOptions.SAVEPOINT_PATH, restoreFrom);

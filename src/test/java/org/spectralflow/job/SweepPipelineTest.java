@@ -29,7 +29,7 @@ class SweepPipelineTest extends PipelineTestBase {
     }
 
     static StreamExecutionEnvironment env() {
-        return StreamExecutionEnvironment.getExecutionEnvironment(SweepRunner.flinkConfiguration());
+        return StreamExecutionEnvironment.getExecutionEnvironment(Defaults.localFlinkConfiguration());
     }
 
     static SweepGrid grid(String name, Scaling scaling, List<Double> scales, List<Activation> acts, List<Precision> precisions,

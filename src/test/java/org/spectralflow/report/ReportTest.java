@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.spectralflow.codec.GridCodec;
 import org.spectralflow.codec.Json;
 import org.spectralflow.codec.StatsCodec;
+import org.spectralflow.job.Defaults;
 import org.spectralflow.job.SweepJobConfig;
 import org.spectralflow.kafka.EmbeddedKafka;
 import org.spectralflow.model.Activation;
@@ -36,7 +37,7 @@ import org.w3c.dom.NodeList;
 class ReportTest {
     @RegisterExtension
     static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-            .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).setConfiguration(SweepRunner.flinkConfiguration()).build());
+            .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).setConfiguration(Defaults.localFlinkConfiguration()).build());
 
     @TempDir
     Path runs;
@@ -48,7 +49,7 @@ class ReportTest {
         List<CellAggregate> finals;
         try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
             SweepJobConfig cfg = SweepJobConfig.defaults(kafka.bootstrapServers()).withParallelism(2);
-            finals = SweepRunner.run(g, cfg, StreamExecutionEnvironment.getExecutionEnvironment(SweepRunner.flinkConfiguration()), 2, null).finals();
+            finals = SweepRunner.run(g, cfg, StreamExecutionEnvironment.getExecutionEnvironment(Defaults.localFlinkConfiguration()), 2, null).finals();
         }
         assertEquals(g.cells(), finals.size());
         Path dir = runs.resolve("rep");

@@ -7,12 +7,15 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.spectralflow.codec.AnalysisCodec;
+import org.spectralflow.codec.HealthCodec;
 import org.spectralflow.codec.Json;
 import org.spectralflow.codec.MatrixCodec;
 import org.spectralflow.codec.RequestFiles;
 import org.spectralflow.math.Analyzer;
+import org.spectralflow.math.HealthAnalyzer;
 import org.spectralflow.model.Analysis;
 import org.spectralflow.model.AnalysisRequest;
+import org.spectralflow.model.Weights;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -60,6 +63,12 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--explode", description = "Explosion threshold E; vanishing is below 1/E (default 1e6).")
     Double explode;
 
+    @Option(names = "--cell", description = {"Analyse the input as a layer of this recurrent cell: rnn_tanh, rnn_relu, linear, "
+            + "lstm (a 4H×H weight_hh), gru (3H×H).", "Prints what the monitor's health record says (gate blocks' ρ and σ₁, "
+            + "the trajectory of the request's jacobians) instead of the full analysis. A JSON input with a gated cell or "
+            + "jacobians is analysed this way without the option."})
+    String cell;
+
     @Option(names = "--max-n", description = "Largest accepted N (default: ${DEFAULT-VALUE}).")
     int maxN = MatrixCodec.DEFAULT_MAX_N;
 
@@ -77,6 +86,12 @@ final class AnalyzeCommand implements Callable<Integer> {
         put(overrides, "precision_budget", budget);
         put(overrides, "explode", explode);
         String defaultId = file.equals("-") ? "stdin" : Path.of(file).getFileName().toString();
+        if (cell != null || RequestFiles.describesLayer(bytes, file, format)) {
+            Weights layer = RequestFiles.readLayer(bytes, file, format, maxN, cell, id == null ? defaultId : id);
+            ObjectNode out = HealthCodec.encodeLayer(HealthAnalyzer.read(layer), id == null ? layer.layer() : id);
+            System.out.println(compact ? Json.compact(out) : Json.pretty(out));
+            return 0;
+        }
         AnalysisRequest r = RequestFiles.read(bytes, file, format, maxN, overrides, defaultId);
         Analysis a = Analyzer.analyze(r);
         ObjectNode out = AnalysisCodec.encode(a);

@@ -68,18 +68,28 @@ final class WatchCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * The latest reading of every layer, the fastest-growing gradient first. A gated layer's ρ and
+     * σ₁ are its largest gate's; without state Jacobians it has no rate or regime ("—").
+     */
     static String table(Map<String, HealthCodec.Health> latest, Map<String, Alert> alerts) {
         List<HealthCodec.Health> rows = new ArrayList<>(latest.values());
-        rows.sort(Comparator.comparingDouble(HealthCodec.Health::growthRate).reversed());
-        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%-16s %-22s %8s %8s %8s %10s %10s %-9s %s%n",
-                "model", "layer", "step", "ρ", "σ₁", "rate/step", "grad ratio", "regime", "last alert"));
+        rows.sort(Comparator.comparingDouble((HealthCodec.Health h) -> Double.isNaN(h.growthRate())
+                ? Double.NEGATIVE_INFINITY : h.growthRate()).reversed());
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%-16s %-22s %-8s %8s %8s %8s %10s %10s %-9s %s%n",
+                "model", "layer", "cell", "step", "ρ", "σ₁", "rate/step", "grad ratio", "regime", "last alert"));
         for (HealthCodec.Health h : rows) {
             Alert a = alerts.get(h.model() + "/" + h.layer());
-            String last = a == null ? "" : a.kind() + " @" + a.step() + ": " + a.from().wire() + " → " + a.to().wire()
-                    + (a.kind().equals("forecast") ? " at ≈" + Math.round(a.forecastStep()) : "");
-            b.append(String.format(Locale.ROOT, "%-16s %-22s %8d %8.4f %8.4f %+10.5f %10.3g %-9s %s%n", h.model(), h.layer(),
-                    h.step(), h.rho(), h.sigma1(), h.growthRate(), h.predictedRatio(), h.regime(), last));
+            String last = a == null ? "" : a.kind() + " @" + a.step() + ": " + (a.from() == null ? "—" : a.from().wire())
+                    + " → " + a.to().wire() + (a.kind().equals("forecast") ? " at ≈" + Math.round(a.forecastStep()) : "");
+            b.append(String.format(Locale.ROOT, "%-16s %-22s %-8s %8d %8.4f %8.4f %10s %10s %-9s %s%n", h.model(), h.layer(),
+                    h.cell(), h.step(), h.rho(), h.sigma1(), number("%+.5f", h.growthRate()), number("%.3g", h.predictedRatio()),
+                    h.regime() == null ? "—" : h.regime(), last));
         }
         return b.toString();
+    }
+
+    private static String number(String format, double x) {
+        return Double.isNaN(x) ? "—" : String.format(Locale.ROOT, format, x);
     }
 }

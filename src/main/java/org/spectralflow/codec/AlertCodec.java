@@ -16,7 +16,8 @@ public final class AlertCodec {
         o.put("model", a.model());
         o.put("layer", a.layer());
         o.put("step", a.step());
-        o.put("from", a.from().wire());
+        if (a.from() == null) o.putNull("from"); // a gated layer without Jacobians has no regime yet
+        else o.put("from", a.from().wire());
         o.put("to", a.to().wire());
         Json.put(o, "rho", a.rho());
         Json.put(o, "growth_rate", a.rate());
@@ -30,7 +31,7 @@ public final class AlertCodec {
     public static Alert decode(byte[] payload) {
         JsonNode o = Json.parseObject(payload);
         return new Alert(o.path("kind").asText(), o.path("model").asText(), o.path("layer").asText(),
-                o.path("step").asLong(), Regime.valueOf(o.path("from").asText().toUpperCase(java.util.Locale.ROOT)),
+                o.path("step").asLong(), o.path("from").isTextual() ? Regime.valueOf(o.path("from").asText().toUpperCase(java.util.Locale.ROOT)) : null,
                 Regime.valueOf(o.path("to").asText().toUpperCase(java.util.Locale.ROOT)), Json.readDouble(o.get("rho")),
                 Json.readDouble(o.get("growth_rate")), Json.readDouble(o.get("forecast_step")),
                 Json.readDouble(o.get("r2")), o.path("message").asText());

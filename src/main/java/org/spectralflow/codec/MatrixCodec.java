@@ -27,54 +27,67 @@ public final class MatrixCodec {
     /** The n×n matrix of a record, from {@code data} or {@code data_b64}. */
     static DenseMatrix read(Fields f, int n) {
         long expected = (long) n * n;
-        if (f.has("data_b64")) {
+        return new DenseMatrix(n, values(f, "data", expected, expected, "n² = " + expected, n));
+    }
+
+    /**
+     * The numbers of the array field {@code name} ({@code [..]}) or {@code name_b64} (base64 of
+     * {@code dtype} values), row-major with {@code columns} per row for error messages: exactly
+     * {@code expected} of them, or when {@code expected} is −1 any count from 1 to {@code most}.
+     * The base64 text's length is checked before it is decoded.
+     */
+    static double[] values(Fields f, String name, long expected, long most, String expectedWords, int columns) {
+        String b64 = name + "_b64";
+        if (f.has(b64)) {
             String dtype = f.string("dtype", "f64");
             int width = switch (dtype) {
                 case "f64" -> 8;
                 case "f32" -> 4;
                 default -> throw new InvalidRecordException("dtype must be 'f64' or 'f32', got '" + dtype + "'");
             };
-            JsonNode b = f.node("data_b64");
-            if (!b.isTextual()) throw new InvalidRecordException("field 'data_b64' must be a base64 string");
+            JsonNode b = f.node(b64);
+            if (!b.isTextual()) throw new InvalidRecordException("field '" + b64 + "' must be a base64 string");
             String text = b.textValue();
             long decodedMax = (long) text.length() * 3 / 4;
-            if (decodedMax < expected * width - 2 || decodedMax > expected * width + 3)
-                throw new InvalidRecordException("data_b64 holds about " + decodedMax / width + " " + dtype
-                        + " values, expected n² = " + expected);
+            long low = expected < 0 ? width : expected * width, high = (expected < 0 ? most : expected) * width;
+            if (decodedMax < low - 2 || decodedMax > high + 3)
+                throw new InvalidRecordException(b64 + " holds about " + decodedMax / width + " " + dtype
+                        + " values, expected " + expectedWords);
             byte[] raw;
             try {
                 raw = Base64.getDecoder().decode(text);
             } catch (IllegalArgumentException e) {
-                throw new InvalidRecordException("bad base64 in data_b64: " + e.getMessage());
+                throw new InvalidRecordException("bad base64 in " + b64 + ": " + e.getMessage());
             }
-            if (raw.length != expected * width)
-                throw new InvalidRecordException("data_b64 holds " + raw.length + " bytes = " + raw.length / (double) width
-                        + " " + dtype + " values, expected n² = " + expected);
+            if (raw.length % width != 0 || raw.length < low || raw.length > high)
+                throw new InvalidRecordException(b64 + " holds " + raw.length + " bytes = " + raw.length / (double) width
+                        + " " + dtype + " values, expected " + expectedWords);
             ByteBuffer buf = ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN);
-            double[] w = new double[(int) expected];
+            double[] w = new double[raw.length / width];
             for (int i = 0; i < w.length; i++) w[i] = width == 8 ? buf.getDouble() : buf.getFloat();
-            return new DenseMatrix(n, finite(w, n));
+            return finite(w, name, columns);
         }
-        if (f.has("data")) {
-            JsonNode a = f.node("data");
-            if (!a.isArray()) throw new InvalidRecordException("field 'data' must be an array of numbers, got " + Fields.kind(a));
-            if (a.size() != expected)
-                throw new InvalidRecordException("data has " + a.size() + " entries, expected n² = " + expected);
-            double[] w = new double[(int) expected];
+        if (f.has(name)) {
+            JsonNode a = f.node(name);
+            if (!a.isArray()) throw new InvalidRecordException("field '" + name + "' must be an array of numbers, got " + Fields.kind(a));
+            if (expected >= 0 ? a.size() != expected : a.size() < 1 || a.size() > most)
+                throw new InvalidRecordException(name + " has " + a.size() + " entries, expected " + expectedWords);
+            double[] w = new double[a.size()];
             for (int i = 0; i < w.length; i++) {
                 JsonNode e = a.get(i);
-                if (!e.isNumber()) throw new InvalidRecordException("data entry " + i + " is not a number: " + Fields.kind(e));
+                if (!e.isNumber()) throw new InvalidRecordException(name + " entry " + i + " is not a number: " + Fields.kind(e));
                 w[i] = e.doubleValue();
             }
-            return new DenseMatrix(n, finite(w, n));
+            return finite(w, name, columns);
         }
-        throw new InvalidRecordException("missing required field 'data' or 'data_b64'");
+        throw new InvalidRecordException("missing required field '" + name + "' or '" + b64 + "'");
     }
 
-    private static double[] finite(double[] w, int n) {
+    private static double[] finite(double[] w, String name, int columns) {
         for (int i = 0; i < w.length; i++)
             if (!Double.isFinite(w[i]))
-                throw new InvalidRecordException("entry (" + i / n + "," + i % n + ") is " + w[i] + "; entries must be finite");
+                throw new InvalidRecordException((name.equals("data") ? "entry" : name + " entry") + " (" + i / columns + ","
+                        + i % columns + ") is " + w[i] + "; entries must be finite");
         return w;
     }
 

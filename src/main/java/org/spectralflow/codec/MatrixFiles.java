@@ -22,8 +22,27 @@ public final class MatrixFiles {
     private static final Pattern FORTRAN = Pattern.compile("'fortran_order'\\s*:\\s*(True|False)");
     private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(([^)]*)\\)");
 
+    /** A rows×cols matrix read from a file, row-major: a stacked gate matrix such as an LSTM's 4H×H {@code weight_hh}. */
+    public record Table(int rows, int cols, double[] rowMajor) {
+        DenseMatrix square(String what) {
+            if (rows != cols)
+                throw new InvalidRecordException(what + " must be square 2-D, has shape [" + rows + ", " + cols + "]"
+                        + (rows == 4 * cols ? " (an LSTM's weight_hh? analyze it with --cell lstm)"
+                        : rows == 3 * cols ? " (a GRU's weight_hh? analyze it with --cell gru)" : ""));
+            return new DenseMatrix(rows, rowMajor);
+        }
+    }
+
     /** Reads a 2-D square .npy array of float or integer type (either byte order, C or Fortran order). */
     public static DenseMatrix npy(byte[] b, int maxN) {
+        return npyTable(b, maxN).square(".npy array");
+    }
+
+    /**
+     * Reads a 2-D .npy array of float or integer type (either byte order, C or Fortran order) of at
+     * most max n columns, 4·max n rows and max n² entries.
+     */
+    public static Table npyTable(byte[] b, int maxN) {
         if (!isNpy(b) || b.length < 10) throw new InvalidRecordException("not a .npy file (bad magic)");
         int major = b[6];
         int headerLen, start;
@@ -44,21 +63,22 @@ public final class MatrixFiles {
         String[] dims = sh.group(1).split(",");
         List<Long> shape = new ArrayList<>();
         for (String s : dims) if (!s.isBlank()) shape.add(Long.parseLong(s.trim()));
-        if (shape.size() != 2 || !shape.get(0).equals(shape.get(1)))
-            throw new InvalidRecordException(".npy array must be square 2-D, has shape " + shape);
-        long nl = shape.get(0);
-        if (nl <= 0) throw new InvalidRecordException("n must be positive, got " + nl);
+        if (shape.size() != 2) throw new InvalidRecordException(".npy array must be 2-D, has shape " + shape);
+        long rl = shape.get(0), nl = shape.get(1);
+        if (nl <= 0 || rl <= 0) throw new InvalidRecordException(".npy array must not be empty, has shape " + shape);
         if (nl > maxN) throw new InvalidRecordException("n = " + nl + " is above the configured maximum " + maxN);
-        int n = (int) nl;
+        if (rl > 4 * nl || rl * nl > (long) maxN * maxN)
+            throw new InvalidRecordException(".npy array of shape " + shape + " is larger than a layer of n = " + nl + " can be");
+        int n = (int) nl, rows = (int) rl;
         char kind = d.group(2).charAt(0);
         int width = Integer.parseInt(d.group(3));
         ByteOrder order = d.group(1).equals(">") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
-        long need = (long) n * n * width;
+        long need = (long) rows * n * width;
         int off = start + headerLen;
         if (b.length - off != need)
             throw new InvalidRecordException(".npy payload has " + (b.length - off) + " bytes, expected " + need);
         ByteBuffer data = ByteBuffer.wrap(b, off, (int) need).order(order);
-        double[] w = new double[n * n];
+        double[] w = new double[rows * n];
         for (int i = 0; i < w.length; i++) {
             w[i] = switch (kind + "" + width) {
                 case "f8" -> data.getDouble();
@@ -71,12 +91,23 @@ public final class MatrixFiles {
                 default -> throw new InvalidRecordException(".npy dtype " + kind + width + " is not supported");
             };
         }
-        if (fo.group(1).equals("True")) w = org.spectralflow.math.Vectors.transpose(w, n);
-        return new DenseMatrix(n, checkFinite(w, n));
+        if (fo.group(1).equals("True")) w = columnMajorToRowMajor(w, rows, n);
+        return new Table(rows, n, checkFinite(w, n));
+    }
+
+    private static double[] columnMajorToRowMajor(double[] c, int rows, int cols) {
+        double[] r = new double[c.length];
+        for (int i = 0; i < rows; i++) for (int j = 0; j < cols; j++) r[i * cols + j] = c[j * rows + i];
+        return r;
     }
 
     /** Reads a CSV (or whitespace-separated) file of n rows of n numbers; '#' starts a comment. */
     public static DenseMatrix csv(String text, int maxN) {
+        return csvTable(text, maxN).square("CSV");
+    }
+
+    /** Reads a CSV of rows of n numbers each (at most 4n rows, n ≤ max n), as {@link #csv}. */
+    public static Table csvTable(String text, int maxN) {
         List<double[]> rows = new ArrayList<>();
         String[] lines = text.split("\\R");
         for (int ln = 0; ln < lines.length; ln++) {
@@ -95,17 +126,19 @@ public final class MatrixFiles {
                 }
             }
             rows.add(row);
-            if (rows.size() > maxN) throw new InvalidRecordException("CSV has more than the configured maximum of " + maxN + " rows");
+            if (rows.size() > 4 * maxN) throw new InvalidRecordException("CSV has more than 4 × the configured maximum of " + maxN + " rows");
         }
-        int n = rows.size();
-        if (n == 0) throw new InvalidRecordException("CSV holds no numbers");
-        double[] w = new double[n * n];
-        for (int i = 0; i < n; i++) {
+        if (rows.isEmpty()) throw new InvalidRecordException("CSV holds no numbers");
+        int n = rows.get(0).length, count = rows.size();
+        if (n > maxN) throw new InvalidRecordException("n = " + n + " is above the configured maximum " + maxN);
+        if (count > 4 * n) throw new InvalidRecordException("CSV has " + count + " rows of " + n + " values, more than a layer can have");
+        double[] w = new double[count * n];
+        for (int i = 0; i < count; i++) {
             if (rows.get(i).length != n)
-                throw new InvalidRecordException("CSV must be square: row " + (i + 1) + " has " + rows.get(i).length + " values, expected " + n);
+                throw new InvalidRecordException("CSV row " + (i + 1) + " has " + rows.get(i).length + " values, expected " + n);
             System.arraycopy(rows.get(i), 0, w, i * n, n);
         }
-        return new DenseMatrix(n, checkFinite(w, n));
+        return new Table(count, n, checkFinite(w, n));
     }
 
     private static double[] checkFinite(double[] w, int n) {

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.spectralflow.model.AnalysisRequest;
 import org.spectralflow.model.DenseMatrix;
+import org.spectralflow.model.Weights;
 
 /**
  * The input of {@code analyze}: an analysis request as a JSON record, or a bare matrix as a
@@ -39,6 +40,54 @@ public final class RequestFiles {
             else request.put(field, String.valueOf(value));
         });
         return AnalysisCodec.decodeRequest(request, maxN, false, defaultId);
+    }
+
+    /**
+     * The input of {@code analyze --cell}: a layer of a recurrent cell, as a JSON object shaped
+     * like an {@code sf.weights} record (model, layer and step may be left out), or as a .npy/CSV
+     * file of the cell's stacked gate matrix ({@code cell.rows(n)}×n, PyTorch's {@code weight_hh}).
+     *
+     * @param cell the cell the command line names, or null for the record's own
+     */
+    public static Weights readLayer(byte[] bytes, String name, Format format, int maxN, String cell, String defaultId) {
+        ObjectNode o = switch (detect(bytes, name, format)) {
+            case json -> {
+                Preflight.check(bytes, maxN);
+                yield Json.parseObject(bytes);
+            }
+            case npy -> tableRecord(MatrixFiles.npyTable(bytes, maxN));
+            case csv -> tableRecord(MatrixFiles.csvTable(new String(bytes, StandardCharsets.UTF_8), maxN));
+            case auto -> throw new IllegalStateException("detect never answers auto");
+        };
+        if (cell != null) o.put("cell", cell);
+        if (!o.has("v")) o.put("v", Json.VERSION);
+        if (!o.has("model")) o.put("model", "analyze");
+        if (!o.has("layer")) o.put("layer", o.path("id").isTextual() ? o.get("id").textValue() : defaultId);
+        if (!o.has("step")) o.put("step", 0);
+        return WeightsCodec.decode(o, maxN);
+    }
+
+    /**
+     * Whether a JSON input describes a layer rather than one square matrix: a cell other than
+     * rnn_tanh or linear, or state Jacobians. (Other inputs say so only with {@code --cell}.)
+     */
+    public static boolean describesLayer(byte[] bytes, String name, Format format) {
+        if (detect(bytes, name, format) != Format.json || bytes.length > 64 << 20) return false;
+        try {
+            ObjectNode o = Json.parseObject(bytes);
+            String cell = o.path("cell").asText("rnn_tanh");
+            return !(cell.equals("rnn_tanh") || cell.equals("linear")) || o.has("jacobians") || o.has("jacobians_b64");
+        } catch (RuntimeException e) {
+            return false; // the analysis path reports what is wrong with it
+        }
+    }
+
+    private static ObjectNode tableRecord(MatrixFiles.Table t) {
+        ObjectNode o = Json.object();
+        o.put("n", t.cols());
+        o.put("rows", t.rows());
+        Json.array(o, "data", t.rowMajor());
+        return o;
     }
 
     static Format detect(byte[] bytes, String name, Format format) {

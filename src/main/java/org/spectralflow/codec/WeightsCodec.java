@@ -2,39 +2,102 @@ package org.spectralflow.codec;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.spectralflow.model.Activation;
+import org.spectralflow.model.AnalysisRequest;
+import org.spectralflow.model.Cell;
+import org.spectralflow.model.Jacobians;
+import org.spectralflow.model.Limits;
 import org.spectralflow.model.Weights;
 
-/** {@code sf.weights} records: required v, model, layer, step, n, data or data_b64; optional dtype, activation, horizon. */
+/**
+ * {@code sf.weights} records: required v, model, layer, step, n, data or data_b64; optional dtype,
+ * cell (DESIGN §6.1), activation, rows, horizon, m with jacobians or jacobians_b64.
+ */
 public final class WeightsCodec {
     private WeightsCodec() {}
 
     public static Weights decode(byte[] payload, int maxN) {
         Preflight.check(payload, maxN);
-        ObjectNode o = Json.parseObject(payload);
+        return decode(Json.parseObject(payload), maxN);
+    }
+
+    /** A record already parsed (the {@code analyze} command's, with its defaults filled in). */
+    static Weights decode(ObjectNode o, int maxN) {
         Fields f = Fields.of(o);
         f.requireVersion();
         String model = f.string("model");
         String layer = f.string("layer");
         long step = f.integer("step");
         if (step < 0) throw new InvalidRecordException("step must be non-negative, got " + step);
+        Cell cell = cell(f);
         int n = MatrixCodec.size(f, maxN);
-        Activation activation;
-        try {
-            activation = Activation.parse(f.string("activation", "tanh"));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRecordException(e.getMessage());
-        }
+        long rows = cell.rows(n), most = (long) maxN * maxN;
+        if (f.has("rows") && f.integer("rows") != rows)
+            throw new InvalidRecordException("rows = " + f.integer("rows") + " disagrees with a " + cell.wire() + " layer of n = "
+                    + n + " (" + rows + " rows)");
+        if (rows * n > most)
+            throw new InvalidRecordException("a " + cell.wire() + " layer of n = " + n + " has " + rows * n
+                    + " entries, above the limit of max n² = " + most);
         int horizon = f.intIn("horizon", 1, 1_000_000, Weights.DEFAULT_HORIZON);
         try {
-            org.spectralflow.model.AnalysisRequest.checkTrajectory(horizon, n);
-            org.spectralflow.model.Limits.checkWork("horizon", horizon, n);
+            if (!cell.gated()) {
+                AnalysisRequest.checkTrajectory(horizon, n);
+                Limits.checkWork("horizon", horizon, n);
+            }
         } catch (IllegalArgumentException e) {
             throw new InvalidRecordException(e.getMessage());
         }
-        return new Weights(model, layer, step, MatrixCodec.read(f, n), activation, horizon);
+        Jacobians jacobians = jacobians(f, cell, n, most);
+        String words = cell.gated() ? cell.gates().size() + "n² = " + rows * n + " (" + cell.wire() + ": " + rows + "×" + n + ")"
+                : "n² = " + rows * n;
+        double[] data = MatrixCodec.values(f, "data", rows * n, rows * n, words, n);
+        return new Weights(model, layer, step, cell, n, data, horizon, jacobians);
     }
 
-    /** A weights record with the matrix as base64 in the given dtype ("f32" or "f64"). */
+    /** {@code cell}, or the cell {@code activation} names; both given must agree. */
+    private static Cell cell(Fields f) {
+        try {
+            Activation activation = f.has("activation") ? Activation.parse(f.string("activation")) : null;
+            if (!f.has("cell")) return Cell.of(activation == null ? Activation.TANH : activation);
+            Cell cell = Cell.parse(f.string("cell"));
+            boolean agrees = activation == null || activation == cell.activation()
+                    || (cell.gated() && activation == Activation.TANH); // LSTM and GRU cells are tanh cells
+            if (!agrees)
+                throw new InvalidRecordException("activation '" + activation.wire() + "' contradicts cell '" + cell.wire() + "'");
+            return cell;
+        } catch (InvalidRecordException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRecordException(e.getMessage());
+        }
+    }
+
+    /** The state Jacobians, null when the record has none; k·m² within the matrix limit, checked before decoding. */
+    private static Jacobians jacobians(Fields f, Cell cell, int n, long most) {
+        boolean has = f.has("jacobians") || f.has("jacobians_b64");
+        if (!has) {
+            if (f.has("m")) throw new InvalidRecordException("field 'm' is given without 'jacobians' or 'jacobians_b64'");
+            return null;
+        }
+        long m = f.integer("m");
+        if (m != cell.stateSize(n))
+            throw new InvalidRecordException("m = " + m + ", but the state of a " + cell.wire() + " layer of n = " + n + " has "
+                    + cell.stateSize(n) + " entries" + (cell == Cell.LSTM ? " (h and c stacked)" : ""));
+        long perStep = m * m;
+        double[] j = MatrixCodec.values(f, "jacobians", -1, most - most % perStep,
+                "k·m² for k ≥ 1 and m = " + m + ", at most " + most / perStep + " Jacobians", (int) m);
+        if (j.length % perStep != 0)
+            throw new InvalidRecordException("jacobians has " + j.length + " entries, not a whole number of " + m + "×" + m
+                    + " Jacobians");
+        int k = (int) (j.length / perStep);
+        try {
+            Limits.checkWork("jacobians (k·m)", (long) k * m, m);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRecordException(e.getMessage());
+        }
+        return new Jacobians(k, (int) m, j);
+    }
+
+    /** A weights record with the matrix (and Jacobians) as base64 in the given dtype ("f32" or "f64"). */
     public static ObjectNode encode(Weights w, String dtype) {
         ObjectNode o = Json.object();
         o.put("v", Json.VERSION);
@@ -42,10 +105,14 @@ public final class WeightsCodec {
         o.put("layer", w.layer());
         o.put("step", w.step());
         o.put("n", w.n());
+        o.put("cell", w.cell().wire());
         o.put("dtype", dtype);
-        o.put("data_b64", MatrixCodec.base64(w.w(), dtype));
-        o.put("activation", w.activation().wire());
+        o.put("data_b64", MatrixCodec.base64(w.data(), dtype));
         o.put("horizon", w.horizon());
+        if (w.jacobians() != null) {
+            o.put("m", w.jacobians().m());
+            o.put("jacobians_b64", MatrixCodec.base64(w.jacobians().data(), dtype));
+        }
         return o;
     }
 }

@@ -29,33 +29,25 @@ public final class RegimeTracker {
     /**
      * The layer's regime after a reading, and the alerts it raised.
      *
+     * @param regime null when the reading decides none (a gated cell without Jacobians)
      * @param outOfOrder the reading's step is not after the newest one read: it is reported, but
      *     changes neither the regime nor the trend
      */
     public record Update(Regime regime, List<Alert> alerts, boolean outOfOrder) {}
 
     public static Update update(LayerState s, LayerReading r, MonitorSettings cfg) {
-        if (s.regime != null && r.step() <= s.lastStep)
-            return new Update(Regime.valueOf(s.regime.toUpperCase(Locale.ROOT)), List.of(), true);
+        Regime prev = s.regime == null ? null : Regime.valueOf(s.regime.toUpperCase(Locale.ROOT));
+        if (r.step() <= s.lastStep) return new Update(r.hasRegime() ? prev : null, List.of(), true);
         s.lastStep = r.step();
         List<Alert> alerts = new ArrayList<>();
         double rate = r.regimeRate();
-        Regime seen = rate > cfg.band() ? Regime.EXPLODING : rate < -cfg.band() ? Regime.VANISHING : null;
-        Regime prev = s.regime == null ? null : Regime.valueOf(s.regime.toUpperCase(Locale.ROOT));
-        Regime now;
-        if (prev == null) {
-            now = seen == null ? Regime.STABLE : seen;
-        } else if (seen != null && seen != prev) {
-            now = seen;
-        } else if (seen == null && prev != Regime.STABLE && Math.abs(rate) < cfg.band() / 2) {
-            s.settled++;
-            now = s.settled >= cfg.settle() ? Regime.STABLE : prev;
-        } else {
-            now = prev;
+        // a gated layer without Jacobians has no regime: the layer's regime stays as it was, no regime alert
+        Regime now = r.hasRegime() ? regime(s, prev, rate, cfg) : null;
+        if (now != null) {
+            if (now != prev) s.settled = 0;
+            if (prev != null && now != prev) alerts.add(regimeAlert(r, prev, now, rate));
+            s.regime = now.wire();
         }
-        if (now != prev) s.settled = 0;
-        if (prev != null && now != prev) alerts.add(regimeAlert(r, prev, now, rate));
-        s.regime = now.wire();
 
         boolean crossed = s.rhos.length > 0 && (s.rhos[s.rhos.length - 1] < 1) != (r.rho() < 1);
         append(s, r.step(), r.rho(), cfg.window());
@@ -66,6 +58,18 @@ public final class RegimeTracker {
             s.forecastActive = true;
         }
         return new Update(now, alerts, false);
+    }
+
+    /** The regime after a reading of rate r: the band, with hysteresis on the way back to stable. */
+    private static Regime regime(LayerState s, Regime prev, double rate, MonitorSettings cfg) {
+        Regime seen = rate > cfg.band() ? Regime.EXPLODING : rate < -cfg.band() ? Regime.VANISHING : null;
+        if (prev == null) return seen == null ? Regime.STABLE : seen;
+        if (seen != null && seen != prev) return seen;
+        if (seen == null && prev != Regime.STABLE && Math.abs(rate) < cfg.band() / 2) {
+            s.settled++;
+            return s.settled >= cfg.settle() ? Regime.STABLE : prev;
+        }
+        return prev;
     }
 
     private static void append(LayerState s, long step, double rho, int window) {
@@ -118,11 +122,17 @@ public final class RegimeTracker {
      * in the horizon's steps, so the message names both for what they are.
      */
     private static Alert regimeAlert(LayerReading r, Regime from, Regime to, double rate) {
-        String numbers = r.activation() == org.spectralflow.model.Activation.LINEAR
-                ? String.format(Locale.ROOT, "ρ = %.4f: asymptotic gradient rate ln ρ = %+.4f/step; over %d steps the seeded "
-                        + "gradient changed by %.3g", r.rho(), rate, r.horizon(), r.predictedRatio())
-                : String.format(Locale.ROOT, "ρ = %.4f: gradient rate %+.4f/step measured over %d steps, a ratio of %.3g",
-                        r.rho(), rate, r.horizon(), r.predictedRatio());
+        String numbers;
+        if (r.trajectory() != null)
+            numbers = String.format(Locale.ROOT, "%s, ρ = %.4f: gradient rate %+.4f/step through %d sampled state Jacobians "
+                    + "(mean σ₁ %.4f), a ratio of %.3g over %d steps", r.cell().wire(), r.rho(), rate, r.trajectory().k(),
+                    r.trajectory().sigma1Mean(), r.predictedRatio(), r.horizon());
+        else if (r.cell() == org.spectralflow.model.Cell.LINEAR)
+            numbers = String.format(Locale.ROOT, "ρ = %.4f: asymptotic gradient rate ln ρ = %+.4f/step; over %d steps the seeded "
+                    + "gradient changed by %.3g", r.rho(), rate, r.horizon(), r.predictedRatio());
+        else
+            numbers = String.format(Locale.ROOT, "ρ = %.4f: gradient rate %+.4f/step measured over %d steps, a ratio of %.3g",
+                    r.rho(), rate, r.horizon(), r.predictedRatio());
         String msg = String.format(Locale.ROOT, "%s %s at step %d: %s → %s (%s)", r.model(), r.layer(), r.step(), from.wire(),
                 to.wire(), numbers);
         return new Alert("regime", r.model(), r.layer(), r.step(), from, to, r.rho(), rate, Double.NaN, Double.NaN, msg);

@@ -12,7 +12,13 @@ public final class TanhPropagation {
 
     public static Analysis.Tanh run(double[] w, int n, double[] h0, double[] bias, double[] gT, double[] u0,
                                     int steps, double explode) {
-        Forward forward = new Forward(h0, bias, u0, steps);
+        return run(w, n, h0, bias, gT, u0, steps, explode, false);
+    }
+
+    /** As {@link #run(double[], int, double[], double[], double[], double[], int, double)}, for ReLU instead of tanh when {@code relu}. */
+    public static Analysis.Tanh run(double[] w, int n, double[] h0, double[] bias, double[] gT, double[] u0,
+                                    int steps, double explode, boolean relu) {
+        Forward forward = new Forward(h0, bias, u0, steps, relu);
         Lockstep.run(Vectors.transpose(w, n), n, steps, forward); // W, column-major
         Backward backward = forward.backward(gT);
         Lockstep.run(w, n, steps, backward); // row-major W is column-major Wᵀ
@@ -24,8 +30,15 @@ public final class TanhPropagation {
         private final double[] h0, bias, d;
         private final LyapunovVector lyapunov;
         private final int steps;
+        private final boolean relu;
 
         Forward(double[] h0, double[] bias, double[] u0, int steps) {
+            this(h0, bias, u0, steps, false);
+        }
+
+        /** @param relu φ = max(0, ·) with D_t = diag(1[W h_t + b > 0]) (DESIGN §6.1) instead of tanh */
+        Forward(double[] h0, double[] bias, double[] u0, int steps, boolean relu) {
+            this.relu = relu;
             this.h0 = h0;
             this.bias = bias;
             this.steps = steps;
@@ -47,9 +60,20 @@ public final class TanhPropagation {
         @Override
         public void advance(double[] out, double[] in, int first, int n, int s) {
             int h = first * n, u = h + n, dt = (s - 1) * n;
-            Tanh.withDerivative(out, h, bias, in, h, d, dt, n); // h_s = tanh(W h_{s−1} + b), D_{s−1}
+            if (relu) relu(out, h, bias, in, d, dt, n);
+            else Tanh.withDerivative(out, h, bias, in, h, d, dt, n); // h_s = tanh(W h_{s−1} + b), D_{s−1}
             for (int i = 0; i < n; i++) out[u + i] *= d[dt + i]; // J_{s−1} u = D_{s−1} W u
             lyapunov.advance(out, in, first + 1, n, s);
+        }
+
+        /** h_s = max(0, W h_{s−1} + b) into in, and D_{s−1} = 1[W h_{s−1} + b > 0]. */
+        private static void relu(double[] x, int from, double[] b, double[] t, double[] d, int dt, int n) {
+            for (int i = 0; i < n; i++) {
+                double z = x[from + i] + b[i];
+                boolean on = z > 0;
+                t[from + i] = on ? z : 0;
+                d[dt + i] = on ? 1 : 0;
+            }
         }
 
         /** The back-propagation of g_T through the Jacobians of this forward run. */

@@ -51,6 +51,16 @@ public final class Vectors {
         BLAS.dgemv("T", n, n, 1.0, a, n, x, 1, 0.0, y, 1);
     }
 
+    /** y = Aᵀ x for the row-major n×n A stored from a[aFrom] (one matrix of several in an array). */
+    public static void multiplyTransposed(double[] a, int aFrom, int n, double[] x, double[] y) {
+        BLAS.dgemv("N", n, n, 1.0, a, aFrom, n, x, 0, 1, 0.0, y, 0, 1);
+    }
+
+    /** C = A B for row-major n×n A and B (BLAS dgemm on the column-major transposes: Cᵀ = Bᵀ Aᵀ). */
+    public static void multiplyMatrices(double[] a, double[] b, int n, double[] c) {
+        BLAS.dgemm("N", "N", n, n, n, 1.0, b, n, a, n, 0.0, c, n);
+    }
+
     /** y = Aᵀ x for row-major A (n×n), i.e. the back-propagation operator B = Wᵀ applied to x. */
     public static void multiplyTransposed(double[] a, int n, double[] x, double[] y) {
         BLAS.dgemv("N", n, n, 1.0, a, n, x, 1, 0.0, y, 1);

@@ -122,7 +122,7 @@ class HostileDecodingTest {
         String weights = "{\"v\":1,\"model\":\"m\",\"layer\":\"l\",\"step\":1,\"n\":2,\"data\":[" + zeros + "]}";
         String msg = assertThrows(InvalidRecordException.class,
                 () -> WeightsCodec.decode(weights.getBytes(StandardCharsets.UTF_8), MAX_N)).getMessage();
-        assertEquals("field 'data' has more than 4 entries, n² for n = 2 (counted before decoding)", msg);
+        assertEquals("field 'data' has more than 16 entries, the most a layer of n = 2 can have (counted before decoding)", msg);
         String dataFirst = "{\"v\":1,\"data\":[" + zeros + "],\"model\":\"m\",\"layer\":\"l\",\"step\":1,\"n\":2}";
         assertEquals("data has 1500001 entries, expected n² = 4", assertThrows(InvalidRecordException.class,
                 () -> WeightsCodec.decode(dataFirst.getBytes(StandardCharsets.UTF_8), MAX_N)).getMessage());

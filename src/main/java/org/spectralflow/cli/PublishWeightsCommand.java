@@ -2,13 +2,12 @@ package org.spectralflow.cli;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.spectralflow.codec.RequestFiles;
 import org.spectralflow.job.MonitorJobConfig;
 import org.spectralflow.kafka.WeightsPublisher;
 import org.spectralflow.model.Activation;
-import org.spectralflow.model.DenseMatrix;
+import org.spectralflow.model.RecurrentCell;
 import org.spectralflow.model.Weights;
 import org.spectralflow.run.MonitorTopics;
 import picocli.CommandLine.Command;
@@ -45,6 +44,10 @@ final class PublishWeightsCommand implements Callable<Integer> {
     @Option(names = "--activation", description = "The layer's nonlinearity: linear or tanh (default: ${DEFAULT-VALUE}).")
     String activation = "tanh";
 
+    @Option(names = "--cell", description = {"The layer's cell: rnn_tanh, rnn_relu, linear, lstm (a 4H×H file, PyTorch's "
+            + "weight_hh), gru (3H×H) (default: rnn_tanh, or linear with --activation linear)."})
+    String cell;
+
     @Option(names = "--horizon", description = "Steps over which gradient growth is predicted (default: ${DEFAULT-VALUE}).")
     int horizon = Weights.DEFAULT_HORIZON;
 
@@ -57,24 +60,26 @@ final class PublishWeightsCommand implements Callable<Integer> {
         if (!dtype.equals("f32") && !dtype.equals("f64")) throw new IllegalArgumentException("--dtype must be f32 or f64");
         if (horizon < 1) throw new IllegalArgumentException("--horizon must be positive");
         Activation act = Activation.parse(activation);
+        RecurrentCell c = cell == null ? RecurrentCell.of(act) : RecurrentCell.parse(cell);
         MonitorJobConfig cfg = MonitorJobConfig.defaults(kafka.bootstrapServers);
         MonitorTopics.ensure(new MonitorJobConfig(kafka.bootstrapServers, cfg.weightsTopic(), cfg.healthTopic(), cfg.alertsTopic(),
                 cfg.dlqTopic(), cfg.groupId(), maxN, 1000, "unused", kafka.clientProperties(), 1, cfg.settings(), cfg.bounds()), 2);
         try (WeightsPublisher pub = new WeightsPublisher(kafka.bootstrapServers, kafka.clientProperties(), cfg.weightsTopic())) {
             long s = step;
             for (Path f : files) {
-                DenseMatrix m = read(f);
-                pub.send(new Weights(model, layer, s, m.n(), m.rowMajor(), act, horizon), dtype);
-                System.out.println("published " + f + " as " + model + "/" + layer + " step " + s + " (N = " + m.n() + ", " + dtype + ")");
+                Weights w = read(f, c);
+                pub.send(new Weights(model, layer, s, c, w.n(), w.data(), horizon, w.jacobians()), dtype);
+                System.out.println("published " + f + " as " + model + "/" + layer + " step " + s + " (" + c.wire() + ", N = "
+                        + w.n() + ", " + dtype + ")");
                 s += stepEvery;
             }
         }
         return 0;
     }
 
-    /** The matrix of a file, in any format {@code analyze} reads. */
-    private DenseMatrix read(Path f) {
-        return RequestFiles.read(InputFiles.read(f.toString()), f.toString(), RequestFiles.Format.auto, maxN, Map.of(), f.toString())
-                .matrix();
+    /** The layer of a file, in any format {@code analyze --cell} reads. */
+    private Weights read(Path f, RecurrentCell c) {
+        return RequestFiles.readLayer(InputFiles.read(f.toString()), f.toString(), RequestFiles.Format.auto, maxN, c.wire(),
+                f.toString());
     }
 }

@@ -2,7 +2,7 @@ package org.spectralflow.codec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.spectralflow.model.Cell;
+import org.spectralflow.model.RecurrentCell;
 import org.spectralflow.model.LayerReading;
 import org.spectralflow.model.Regime;
 import org.spectralflow.model.Trajectory;
@@ -37,7 +37,7 @@ public final class HealthCodec {
         if (!r.cell().gated()) {
             Json.put(o, "linear_rate", r.linearRate());
             Json.put(o, "linear_gradient_ratio", r.linearRatio());
-            String nonlinear = r.cell() == Cell.RNN_RELU ? "relu" : "tanh";
+            String nonlinear = r.cell() == RecurrentCell.RNN_RELU ? "relu" : "tanh";
             Json.put(o, nonlinear + "_rate", r.nonlinearRate());
             Json.put(o, nonlinear + "_gradient_ratio", r.nonlinearRatio());
         } else {

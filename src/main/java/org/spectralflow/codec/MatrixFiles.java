@@ -150,7 +150,12 @@ public final class MatrixFiles {
 
     /** A .npy file (version 1.0, little-endian f8, C order) of a square matrix. */
     public static byte[] toNpy(double[] w, int n) {
-        String dict = "{'descr': '<f8', 'fortran_order': False, 'shape': (" + n + ", " + n + "), }";
+        return toNpy(w, n, n);
+    }
+
+    /** A .npy file (version 1.0, little-endian f8, C order) of a rows×cols matrix, row-major w. */
+    public static byte[] toNpy(double[] w, int rows, int cols) {
+        String dict = "{'descr': '<f8', 'fortran_order': False, 'shape': (" + rows + ", " + cols + "), }";
         int total = 10 + dict.length() + 1;
         int pad = (64 - total % 64) % 64;
         String header = dict + " ".repeat(pad) + "\n";

@@ -3,7 +3,7 @@ package org.spectralflow.codec;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.spectralflow.model.Activation;
 import org.spectralflow.model.AnalysisRequest;
-import org.spectralflow.model.Cell;
+import org.spectralflow.model.RecurrentCell;
 import org.spectralflow.model.Jacobians;
 import org.spectralflow.model.Limits;
 import org.spectralflow.model.Weights;
@@ -28,7 +28,7 @@ public final class WeightsCodec {
         String layer = f.string("layer");
         long step = f.integer("step");
         if (step < 0) throw new InvalidRecordException("step must be non-negative, got " + step);
-        Cell cell = cell(f);
+        RecurrentCell cell = cell(f);
         int n = MatrixCodec.size(f, maxN);
         long rows = cell.rows(n), most = (long) maxN * maxN;
         if (f.has("rows") && f.integer("rows") != rows)
@@ -49,16 +49,34 @@ public final class WeightsCodec {
         Jacobians jacobians = jacobians(f, cell, n, most);
         String words = cell.gated() ? cell.gates().size() + "n² = " + rows * n + " (" + cell.wire() + ": " + rows + "×" + n + ")"
                 : "n² = " + rows * n;
-        double[] data = MatrixCodec.values(f, "data", rows * n, rows * n, words, n);
+        double[] data;
+        try {
+            data = MatrixCodec.values(f, "data", rows * n, rows * n, words, n);
+        } catch (InvalidRecordException e) {
+            throw cell.gated() ? e : new InvalidRecordException(e.getMessage() + gatedHint(f, n));
+        }
         return new Weights(model, layer, step, cell, n, data, horizon, jacobians);
     }
 
+    /** For a plain record whose matrix has 3n² or 4n² entries: the cell it probably forgot to name. */
+    private static String gatedHint(Fields f, long n) {
+        long count;
+        if (f.has("data_b64") && f.node("data_b64").isTextual())
+            count = (long) f.node("data_b64").textValue().length() * 3 / 4 / (f.string("dtype", "f64").equals("f32") ? 4 : 8);
+        else if (f.has("data") && f.node("data").isArray()) count = f.node("data").size();
+        else return "";
+        for (RecurrentCell c : new RecurrentCell[] {RecurrentCell.LSTM, RecurrentCell.GRU})
+            if (Math.abs(count - c.rows(n) * n) <= 1)
+                return " (" + c.rows(n) + "×" + n + ": the weight_hh of " + (c == RecurrentCell.LSTM ? "an LSTM" : "a GRU") + " layer? then set \"cell\":\"" + c.wire() + "\")";
+        return "";
+    }
+
     /** {@code cell}, or the cell {@code activation} names; both given must agree. */
-    private static Cell cell(Fields f) {
+    private static RecurrentCell cell(Fields f) {
         try {
             Activation activation = f.has("activation") ? Activation.parse(f.string("activation")) : null;
-            if (!f.has("cell")) return Cell.of(activation == null ? Activation.TANH : activation);
-            Cell cell = Cell.parse(f.string("cell"));
+            if (!f.has("cell")) return RecurrentCell.of(activation == null ? Activation.TANH : activation);
+            RecurrentCell cell = RecurrentCell.parse(f.string("cell"));
             boolean agrees = activation == null || activation == cell.activation()
                     || (cell.gated() && activation == Activation.TANH); // LSTM and GRU cells are tanh cells
             if (!agrees)
@@ -72,7 +90,7 @@ public final class WeightsCodec {
     }
 
     /** The state Jacobians, null when the record has none; k·m² within the matrix limit, checked before decoding. */
-    private static Jacobians jacobians(Fields f, Cell cell, int n, long most) {
+    private static Jacobians jacobians(Fields f, RecurrentCell cell, int n, long most) {
         boolean has = f.has("jacobians") || f.has("jacobians_b64");
         if (!has) {
             if (f.has("m")) throw new InvalidRecordException("field 'm' is given without 'jacobians' or 'jacobians_b64'");
@@ -81,7 +99,7 @@ public final class WeightsCodec {
         long m = f.integer("m");
         if (m != cell.stateSize(n))
             throw new InvalidRecordException("m = " + m + ", but the state of a " + cell.wire() + " layer of n = " + n + " has "
-                    + cell.stateSize(n) + " entries" + (cell == Cell.LSTM ? " (h and c stacked)" : ""));
+                    + cell.stateSize(n) + " entries" + (cell == RecurrentCell.LSTM ? " (h and c stacked)" : ""));
         long perStep = m * m;
         double[] j = MatrixCodec.values(f, "jacobians", -1, most - most % perStep,
                 "k·m² for k ≥ 1 and m = " + m + ", at most " + most / perStep + " Jacobians", (int) m);

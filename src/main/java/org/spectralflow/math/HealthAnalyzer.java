@@ -1,7 +1,7 @@
 package org.spectralflow.math;
 
 import org.spectralflow.model.Analysis;
-import org.spectralflow.model.Cell;
+import org.spectralflow.model.RecurrentCell;
 import org.spectralflow.model.LayerReading;
 import org.spectralflow.model.Spectrum;
 import org.spectralflow.model.Trajectory;
@@ -28,7 +28,7 @@ public final class HealthAnalyzer {
         double[] u0 = new SeededRandom(seed, SeededRandom.Stream.LYAPUNOV).unitVector(n);
         double logA = LinearPropagation.logGrowth(w, n, g, h);
         // a linear layer's regime is ln ρ, but its tanh twin is reported too, as §3 does for it
-        Analysis.Tanh t = TanhPropagation.run(w, n, h0, new double[n], g, u0, h, 1e6, r.cell() == Cell.RNN_RELU);
+        Analysis.Tanh t = TanhPropagation.run(w, n, h0, new double[n], g, u0, h, 1e6, r.cell() == RecurrentCell.RNN_RELU);
         double rate = t.rate(), ratio = t.gradientRatio();
         return new LayerReading(r.model(), r.layer(), r.step(), n, r.cell(), h, s.rho(), s.lambda1Re(), s.lambda1Im(),
                 s.sigma1(), s.departure(), s.contractive(), logA / h, Math.exp(logA), rate, ratio, new double[0],

@@ -127,7 +127,7 @@ public final class RegimeTracker {
             numbers = String.format(Locale.ROOT, "%s, ρ = %.4f: gradient rate %+.4f/step through %d sampled state Jacobians "
                     + "(mean σ₁ %.4f), a ratio of %.3g over %d steps", r.cell().wire(), r.rho(), rate, r.trajectory().k(),
                     r.trajectory().sigma1Mean(), r.predictedRatio(), r.horizon());
-        else if (r.cell() == org.spectralflow.model.Cell.LINEAR)
+        else if (r.cell() == org.spectralflow.model.RecurrentCell.LINEAR)
             numbers = String.format(Locale.ROOT, "ρ = %.4f: asymptotic gradient rate ln ρ = %+.4f/step; over %d steps the seeded "
                     + "gradient changed by %.3g", r.rho(), rate, r.horizon(), r.predictedRatio());
         else

@@ -14,7 +14,7 @@ package org.spectralflow.model;
  * @param gateSigma1 σ₁ of each gate block
  * @param trajectory null when the record carried no Jacobians
  */
-public record LayerReading(String model, String layer, long step, int n, Cell cell, int horizon,
+public record LayerReading(String model, String layer, long step, int n, RecurrentCell cell, int horizon,
                            double rho, double lambda1Re, double lambda1Im, double sigma1, double departure,
                            boolean contractive, double linearRate, double linearRatio, double nonlinearRate,
                            double nonlinearRatio, double[] gateRho, double[] gateSigma1, Trajectory trajectory) {
@@ -32,7 +32,7 @@ public record LayerReading(String model, String layer, long step, int n, Cell ce
     public double regimeRate() {
         if (trajectory != null) return trajectory.rate();
         if (cell.gated()) return Double.NaN;
-        return cell == Cell.LINEAR ? Math.log(rho) : nonlinearRate;
+        return cell == RecurrentCell.LINEAR ? Math.log(rho) : nonlinearRate;
     }
 
     /** Whether this reading decides a regime. */
@@ -44,7 +44,7 @@ public record LayerReading(String model, String layer, long step, int n, Cell ce
     public double predictedRatio() {
         if (trajectory != null) return Math.exp(trajectory.rate() * horizon);
         if (cell.gated()) return Double.NaN;
-        return cell == Cell.LINEAR ? linearRatio : nonlinearRatio;
+        return cell == RecurrentCell.LINEAR ? linearRatio : nonlinearRatio;
     }
 
     @Override

@@ -9,7 +9,7 @@ package org.spectralflow.model;
  * @param data the matrix entries, row-major, {@code cell.rows(n) · n} of them
  * @param jacobians null when the record carries none
  */
-public record Weights(String model, String layer, long step, Cell cell, int n, double[] data, int horizon,
+public record Weights(String model, String layer, long step, RecurrentCell cell, int n, double[] data, int horizon,
                       Jacobians jacobians) {
     public static final int DEFAULT_HORIZON = 100;
 
@@ -24,7 +24,7 @@ public record Weights(String model, String layer, long step, Cell cell, int n, d
 
     /** A plain tanh or linear layer of the n×n row-major entries w, without Jacobians. */
     public Weights(String model, String layer, long step, int n, double[] w, Activation activation, int horizon) {
-        this(model, layer, step, Cell.of(activation), n, w, horizon, null);
+        this(model, layer, step, RecurrentCell.of(activation), n, w, horizon, null);
     }
 
     /** The square matrix of a plain cell. */

@@ -62,6 +62,41 @@ class CommandLineTest {
         assertTrue(ref.get("spectrum").get("rho").asDouble() > 0.9);
     }
 
+    /** An LSTM's 4H×H weight_hh with gate blocks c·I: each gate's ρ and σ₁ are |c| exactly. */
+    @Test
+    void analyzeReadsAGatedWeightFileAsItsCell() throws Exception {
+        int h = 5;
+        double[] c = {0.3, -1.25, 0.8, 0.6}, w = new double[4 * h * h];
+        for (int g = 0; g < 4; g++) for (int i = 0; i < h; i++) w[g * h * h + i * h + i] = c[g];
+        Path npy = dir.resolve("lstm.npy");
+        Files.write(npy, MatrixFiles.toNpy(w, 4 * h, h));
+        Run plain = run("analyze", npy.toString());
+        assertEquals(2, plain.code());
+        assertTrue(plain.err().contains("--cell lstm"), plain.err());
+        Run r = run("analyze", "--compact", "--cell", "lstm", npy.toString());
+        assertEquals(0, r.code(), r.err());
+        JsonNode a = new ObjectMapper().readTree(r.out());
+        assertEquals("lstm", a.get("cell").asText());
+        assertEquals(h, a.get("n").asInt());
+        for (int g = 0; g < 4; g++) {
+            JsonNode gate = a.get("gates").get("ifgo".substring(g, g + 1));
+            assertEquals(Math.abs(c[g]), gate.get("rho").asDouble(), 1e-15);
+            assertEquals(Math.abs(c[g]), gate.get("sigma1").asDouble(), 1e-15);
+        }
+        assertEquals(1.25, a.get("rho").asDouble(), 1e-15, "the largest gate ρ");
+        assertTrue(a.get("regime") == null && a.get("growth_rate").isNull(), "weights alone decide no regime");
+        // a JSON request with Jacobians 2·I, 0.5·I: rate (ln 2 + ln 0.5)/2 = 0 exactly, ρ of the product 1
+        Path gru = dir.resolve("gru.json");
+        StringBuilder j = new StringBuilder();
+        for (double s : new double[] {2, 0.5}) for (int i = 0; i < 4; i++) for (int k = 0; k < 4; k++) j.append(j.isEmpty() ? "" : ",").append(i == k ? s : 0);
+        Files.writeString(gru, "{\"n\":4,\"cell\":\"gru\",\"data\":[" + "0.1,".repeat(47) + "0.1],\"m\":4,\"jacobians\":[" + j + "]}");
+        JsonNode t = new ObjectMapper().readTree(run("analyze", "--compact", gru.toString()).out()).get("trajectory");
+        assertEquals(2, t.get("k").asInt());
+        assertEquals(0.0, t.get("rate").asDouble(), 1e-15);
+        assertEquals(1.0, t.get("rho_product").asDouble(), 1e-15);
+        assertEquals(1.25, t.get("sigma1_mean").asDouble(), 1e-15);
+    }
+
     @Test
     void requestFieldsOverrideTheSeededStarts() throws Exception {
         Path json = dir.resolve("w.json");

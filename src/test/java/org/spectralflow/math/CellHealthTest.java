@@ -12,7 +12,7 @@ import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.linear.SingularValueDecomposition;
 import org.junit.jupiter.api.Test;
 import org.spectralflow.model.Alert;
-import org.spectralflow.model.Cell;
+import org.spectralflow.model.RecurrentCell;
 import org.spectralflow.model.Jacobians;
 import org.spectralflow.model.LayerReading;
 import org.spectralflow.model.MonitorSettings;
@@ -45,12 +45,12 @@ class CellHealthTest {
         Random r = new Random(5);
         double[] w = gaussian(r, 4 * h * h, 1 / Math.sqrt(h));
         for (int i = 0; i < h * h; i++) w[h * h + i] *= 1.7; // the forget gate's block largest
-        LayerReading read = HealthAnalyzer.read(new Weights("m", "lstm.weight_hh_l0", 1, Cell.LSTM, h, w, 50, null));
+        LayerReading read = HealthAnalyzer.read(new Weights("m", "lstm.weight_hh_l0", 1, RecurrentCell.LSTM, h, w, 50, null));
         double top = 0;
         for (int g = 0; g < 4; g++) {
             RealMatrix block = matrix(w, g * h * h, h);
             double rho = radius(block), sigma1 = new SingularValueDecomposition(block).getSingularValues()[0];
-            assertEquals(rho, read.gateRho()[g], 1e-10 * rho, "gate " + Cell.LSTM.gates().get(g));
+            assertEquals(rho, read.gateRho()[g], 1e-10 * rho, "gate " + RecurrentCell.LSTM.gates().get(g));
             assertEquals(sigma1, read.gateSigma1()[g], 1e-10 * sigma1);
             top = Math.max(top, rho);
         }
@@ -109,7 +109,7 @@ class CellHealthTest {
         int n = 20, steps = 40;
         Random r = new Random(4);
         double[] w = gaussian(r, n * n, 1.3 / Math.sqrt(n));
-        Weights rec = new Weights("m", "relu", 3, Cell.RNN_RELU, n, w, steps, null);
+        Weights rec = new Weights("m", "relu", 3, RecurrentCell.RNN_RELU, n, w, steps, null);
         LayerReading read = HealthAnalyzer.read(rec);
         long seed = rec.key().hashCode();
         double[] h = new SeededRandom(seed, SeededRandom.Stream.H0).gaussians(n);
@@ -146,7 +146,7 @@ class CellHealthTest {
         for (int step = 0; step < 10; step++) {
             double[] w = new double[3 * h * h];
             for (int i = 0; i < h; i++) w[2 * h * h + i * h + i] = 0.8 + 0.02 * step; // the n gate's ρ rises
-            LayerReading read = HealthAnalyzer.read(new Weights("m", "gru", 100L * step, Cell.GRU, h, w, 50, null));
+            LayerReading read = HealthAnalyzer.read(new Weights("m", "gru", 100L * step, RecurrentCell.GRU, h, w, 50, null));
             RegimeTracker.Update u = RegimeTracker.update(s, read, MonitorSettings.defaults());
             assertNull(u.regime());
             alerts.addAll(u.alerts());
@@ -157,7 +157,7 @@ class CellHealthTest {
         double[] jac = new double[2 * h * h];
         for (int i = 0; i < h; i++) jac[i * h + i] = jac[h * h + i * h + i] = 2.0;
         double[] w = new double[3 * h * h];
-        LayerReading read = HealthAnalyzer.read(new Weights("m", "gru", 5000, Cell.GRU, h, w, 50, new Jacobians(2, h, jac)));
+        LayerReading read = HealthAnalyzer.read(new Weights("m", "gru", 5000, RecurrentCell.GRU, h, w, 50, new Jacobians(2, h, jac)));
         assertEquals(Math.log(2), read.regimeRate(), 1e-15);
         assertEquals(org.spectralflow.model.Regime.EXPLODING, RegimeTracker.update(s, read, MonitorSettings.defaults()).regime());
     }

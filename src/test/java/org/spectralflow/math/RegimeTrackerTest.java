@@ -7,7 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.spectralflow.model.Activation;
 import org.spectralflow.model.Alert;
-import org.spectralflow.model.Cell;
+import org.spectralflow.model.RecurrentCell;
 import org.spectralflow.model.LayerReading;
 import org.spectralflow.model.MonitorSettings;
 import org.spectralflow.model.Regime;
@@ -15,7 +15,7 @@ import org.spectralflow.model.Regime;
 /** Regimes with hysteresis and the trend forecast, on readings whose ρ is set directly. */
 class RegimeTrackerTest {
     static LayerReading linear(long step, double rho) {
-        return new LayerReading("m", "l", step, 4, Cell.LINEAR, 100, rho, rho, 0, rho, 0, rho < 1,
+        return new LayerReading("m", "l", step, 4, RecurrentCell.LINEAR, 100, rho, rho, 0, rho, 0, rho < 1,
                 Math.log(rho), Math.pow(rho, 100), 0, 1, new double[0], new double[0], null);
     }
 
@@ -102,7 +102,7 @@ class RegimeTrackerTest {
         // ... and the message says both
         LayerState s = new LayerState();
         RegimeTracker.update(s, small, MonitorSettings.defaults());
-        LayerReading steep = new LayerReading("m", "t", 100, 4, Cell.RNN_TANH, 50, 1.5, 1.5, 0, 1.5, 0, false, Math.log(1.5),
+        LayerReading steep = new LayerReading("m", "t", 100, 4, RecurrentCell.RNN_TANH, 50, 1.5, 1.5, 0, 1.5, 0, false, Math.log(1.5),
                 Math.pow(1.5, 50), 0.02, Math.exp(0.02 * 50), new double[0], new double[0], null);
         Alert up = RegimeTracker.update(s, steep, MonitorSettings.defaults()).alerts().get(0);
         double rate = number(up.message(), "gradient rate ([-+0-9.]+)/step"), r = number(up.message(), "a ratio of ([0-9.e+]+)");

@@ -6,14 +6,14 @@ import java.util.List;
  * The recurrent cell a {@code sf.weights} record's matrix belongs to (DESIGN §6.1): how many H×H
  * gate blocks its {@code weight_hh} stacks, in PyTorch's order, and the size of its state.
  */
-public enum Cell implements WireEnum {
+public enum RecurrentCell implements WireEnum {
     RNN_TANH("rnn_tanh", List.of()), RNN_RELU("rnn_relu", List.of()), LINEAR("linear", List.of()),
     LSTM("lstm", List.of("i", "f", "g", "o")), GRU("gru", List.of("r", "z", "n"));
 
     private final String wire;
     private final List<String> gates;
 
-    Cell(String wire, List<String> gates) {
+    RecurrentCell(String wire, List<String> gates) {
         this.wire = wire;
         this.gates = gates;
     }
@@ -23,12 +23,12 @@ public enum Cell implements WireEnum {
         return wire;
     }
 
-    public static Cell parse(String word) {
-        return WireEnum.parse(Cell.class, word, "cell");
+    public static RecurrentCell parse(String word) {
+        return WireEnum.parse(RecurrentCell.class, word, "cell");
     }
 
     /** The cell a record without {@code cell} means by its {@code activation}. */
-    public static Cell of(Activation a) {
+    public static RecurrentCell of(Activation a) {
         return a == Activation.LINEAR ? LINEAR : RNN_TANH;
     }
 

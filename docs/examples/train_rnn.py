@@ -116,9 +116,11 @@ def train(bootstrap, cell, config, steps, every, hidden, length, seed, jacobian_
     alerts = read_alerts(bootstrap, name)
     first = min((a["step"] for a in alerts), default=None)
     return {"model": name, "cell": cell, "config": config, "lr": lr, "steps": len(norms), "seconds": round(seconds, 1),
-            "published": pub.delivered, "baseline_gradient_norm": baseline, "explosion_step": explosion,
+            "published": pub.delivered, "baseline_gradient_norm": baseline,
+            "max_gradient_ratio": max(n for n in norms if math.isfinite(n)) / baseline, "explosion_step": explosion,
             "alerts": len(alerts), "first_alert_step": first,
             "first_alert": next((a["message"] for a in sorted(alerts, key=lambda a: a["step"])), None),
+            "alert_list": [f'{a["kind"]} @{a["step"]}: {a["from"]} → {a["to"]}' for a in sorted(alerts, key=lambda a: a["step"])],
             "lead_time_steps": None if explosion is None or first is None else explosion - first,
             "final_loss": losses[-1]}
 
@@ -149,7 +151,7 @@ def main():
                     help="nn.RNN with ReLU or tanh, or nn.LSTM (default: %(default)s)")
     ap.add_argument("--config", choices=sorted(CONFIGS), default="exploding")
     ap.add_argument("--all", action="store_true", help="both cells, both configurations")
-    ap.add_argument("--steps", type=int, default=1500)
+    ap.add_argument("--steps", type=int, default=1000)
     ap.add_argument("--every", type=int, default=25, help="publish every this many training steps")
     ap.add_argument("--hidden", type=int, default=64)
     ap.add_argument("--length", type=int, default=50, help="sequence length T of the adding problem")

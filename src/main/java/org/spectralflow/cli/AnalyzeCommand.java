@@ -63,6 +63,14 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--explode", description = "Explosion threshold E; vanishing is below 1/E (default 1e6).")
     Double explode;
 
+    @Option(names = "--lyapunov-k", description = "Also the k leading Lyapunov exponents of the --activation map, with the "
+            + "Kaplan–Yorke dimension and entropy rate (default: the request's lyapunov_k, else none).")
+    Integer lyapunovK;
+
+    @Option(names = "--transient", description = "linear.transient_peak: estimate (default) or exact (max over n ≤ T of ‖Bⁿ‖₂, "
+            + "T·N³ work).")
+    String transientMode;
+
     @Option(names = "--cell", description = {"Analyse the input as a layer of this recurrent cell: rnn_tanh, rnn_relu, linear, "
             + "lstm (a 4H×H weight_hh), gru (3H×H).", "Prints what the monitor's health record says (gate blocks' ρ and σ₁, "
             + "the trajectory of the request's jacobians) instead of the full analysis. A JSON input with a gated cell or "
@@ -85,6 +93,8 @@ final class AnalyzeCommand implements Callable<Integer> {
         put(overrides, "precision", precision);
         put(overrides, "precision_budget", budget);
         put(overrides, "explode", explode);
+        put(overrides, "lyapunov_k", lyapunovK);
+        put(overrides, "transient", transientMode);
         String defaultId = file.equals("-") ? "stdin" : Path.of(file).getFileName().toString();
         if (cell != null || RequestFiles.describesLayer(bytes, file, format)) {
             Weights layer = RequestFiles.readLayer(bytes, file, format, maxN, cell, id == null ? defaultId : id);

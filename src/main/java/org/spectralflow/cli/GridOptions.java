@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import org.spectralflow.model.Activation;
+import org.spectralflow.model.AnalysisOptions;
 import org.spectralflow.model.AnalysisRequest;
 import org.spectralflow.model.Ensemble;
 import org.spectralflow.model.Precision;
@@ -66,6 +67,13 @@ final class GridOptions {
     @Option(names = "--precision-budget", description = "Step budget of the finite-precision experiments (default: ${DEFAULT-VALUE}).")
     int precisionBudget = AnalysisRequest.DEFAULT_PRECISION_BUDGET;
 
+    @Option(names = "--lyapunov-k", description = "Also compute the k leading Lyapunov exponents of each matrix's map "
+            + "(Benettin's QR method; 0 = none, default: ${DEFAULT-VALUE}).")
+    int lyapunovK = 0;
+
+    @Option(names = "--transient", description = "Transient peak max ‖Bⁿ‖₂: estimate (default) or exact (costs T·N³ per matrix).")
+    String transientMode = "estimate";
+
     @Option(names = "--yes", description = "Run a grid of more than 10^7 matrices (without it, such a grid is refused with its size).")
     boolean yes;
 
@@ -88,7 +96,8 @@ final class GridOptions {
         SweepGrid g = new SweepGrid(name, seed, words(ensembles, Ensemble::parse), ns, Scaling.parse(scaling),
                 SweepGrid.parseNumbers(scales, "--scale"), words(activations, Activation::parse),
                 words(precisions, Precision::parse), trials, steps, delta, density, biasStd, explode, binWidth,
-                jacobian.equals("independent"), precisionBudget);
+                jacobian.equals("independent"), precisionBudget,
+                new AnalysisOptions(lyapunovK, AnalysisOptions.parseTransient(transientMode)));
         if (g.size() > CONFIRM_ABOVE && !yes)
             throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
                     "the grid is %d cells × %d trials = %.3g matrices; above 10^7 a sweep needs --yes", g.cells(), g.trials(),

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import org.spectralflow.model.Activation;
 import org.spectralflow.model.Analysis;
+import org.spectralflow.model.AnalysisOptions;
 import org.spectralflow.model.AnalysisRequest;
 import org.spectralflow.model.DenseMatrix;
 import org.spectralflow.model.Precision;
@@ -36,6 +37,13 @@ public final class AnalysisCodec {
         Json.put(tanh, "rate", t.rate());
         Json.put(tanh, "lyapunov", t.lyapunov());
         tanh.put("outcome", t.outcome().wire());
+        Analysis.LyapunovSpectrum ls = a.lyapunovSpectrum();
+        if (ls != null) { // in the block of the map it belongs to, beside that map's largest exponent
+            ObjectNode block = ls.map() == Activation.LINEAR ? lin : tanh;
+            Json.array(block, "lyapunov_spectrum", ls.exponents());
+            Json.put(block, "kaplan_yorke", ls.kaplanYorke());
+            Json.put(block, "entropy_rate", ls.entropyRate());
+        }
         ObjectNode prec = o.putObject("precision");
         for (Map.Entry<String, Analysis.FinitePrecision> e : a.precision().entrySet()) {
             ObjectNode p = prec.putObject(e.getKey());
@@ -94,7 +102,8 @@ public final class AnalysisCodec {
                     Precision.parse(f.string("precision", "none")),
                     f.intIn("precision_budget", 1, 100_000_000, AnalysisRequest.DEFAULT_PRECISION_BUDGET),
                     f.number("explode", AnalysisRequest.DEFAULT_EXPLODE),
-                    null);
+                    null,
+                    new AnalysisOptions(f.intIn("lyapunov_k", 1, n, 0), AnalysisOptions.parseTransient(f.string("transient", "estimate"))));
         } catch (InvalidRecordException e) {
             throw e;
         } catch (IllegalArgumentException e) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.spectralflow.model.Activation;
+import org.spectralflow.model.AnalysisOptions;
 import org.spectralflow.model.Ensemble;
 import org.spectralflow.model.Precision;
 import org.spectralflow.model.Scaling;
@@ -39,6 +40,8 @@ public final class GridCodec {
         o.put("bin_width", g.binWidth());
         o.put("jacobian", g.independentJacobians() ? "independent" : "fixed");
         o.put("precision_budget", g.precisionBudget());
+        o.put("lyapunov_k", g.options().lyapunovK());
+        o.put("transient", g.options().transientWord());
         o.put("cells", g.cells());
         o.put("matrices", g.size());
         return o;
@@ -56,7 +59,8 @@ public final class GridCodec {
                 Scaling.parse(f.string("scaling")), scales, list(o.path("activations"), Activation::parse),
                 list(o.path("precisions"), Precision::parse), (int) f.integer("trials"), (int) f.integer("steps"),
                 f.number("delta"), f.number("density"), f.number("bias_std"), f.number("explode"), f.number("bin_width"),
-                f.string("jacobian", "fixed").equals("independent"), (int) f.integer("precision_budget", 20_000));
+                f.string("jacobian", "fixed").equals("independent"), (int) f.integer("precision_budget", 20_000),
+                new AnalysisOptions((int) f.integer("lyapunov_k", 0), AnalysisOptions.parseTransient(f.string("transient", "estimate"))));
     }
 
     private static void words(ArrayNode a, List<? extends WireEnum> values) {

@@ -2,6 +2,7 @@ package org.spectralflow.codec;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.spectralflow.model.Activation;
+import org.spectralflow.model.AnalysisOptions;
 import org.spectralflow.model.AnalysisRequest;
 import org.spectralflow.model.CellDefinition;
 import org.spectralflow.model.DenseMatrix;
@@ -66,10 +67,13 @@ public final class SpecCodec {
             if (precision != Precision.NONE) Limits.checkWork("precision_budget", budget, n);
             // a fresh orthogonal matrix per step is a QR factorisation (n³) per step
             if (jacobian.equals("independent") && ensemble == Ensemble.ORTHOGONAL) Limits.checkWork("steps × n", (long) steps * n, n);
+            AnalysisOptions options = new AnalysisOptions(f.intIn("lyapunov_k", 1, n, 0),
+                    AnalysisOptions.parseTransient(f.string("transient", "estimate")));
+            options.check(n, steps);
             DenseMatrix data = ensemble == Ensemble.GIVEN ? MatrixCodec.read(f, n) : null;
             return new Spec(id, trial, seed, new CellDefinition(sweep, cell, cellTrials, sweepSeed, ensemble, n, density, scaling,
-                    scale, activation, biasStd, steps, delta, precision, explode, binWidth, jacobian.equals("independent"), budget),
-                    data);
+                    scale, activation, biasStd, steps, delta, precision, explode, binWidth, jacobian.equals("independent"), budget,
+                    options), data);
         } catch (InvalidRecordException e) {
             throw e;
         } catch (IllegalArgumentException e) {
@@ -123,6 +127,8 @@ public final class SpecCodec {
         o.put("bin_width", s.binWidth());
         o.put("jacobian", s.independentJacobians() ? "independent" : "fixed");
         o.put("precision_budget", s.precisionBudget());
+        if (s.options().lyapunovK() > 0) o.put("lyapunov_k", s.options().lyapunovK());
+        if (s.options().exactTransient()) o.put("transient", "exact");
         if (s.data() != null) Json.array(o, "data", s.data().rowMajor());
         return o;
     }

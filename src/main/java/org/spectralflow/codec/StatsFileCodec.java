@@ -14,19 +14,26 @@ import org.spectralflow.model.CellKey;
  * {@code v}, {@code final} and {@code cell_count}, which a file of finals does not need).
  */
 public final class StatsFileCodec {
-    static final String KEY_COLUMNS = "sweep,cell,ensemble,n,activation,scaling,scale,bin,precision,cell_trials";
+    static final String KEY_COLUMNS = "sweep,cell,ensemble,n,activation,scaling,scale,bin,precision,jacobian,cell_trials";
 
     private StatsFileCodec() {}
 
     public static String csv(List<CellAggregate> finals) {
-        StringBuilder csv = new StringBuilder(KEY_COLUMNS + "," + String.join(",", StatsCodec.STAT_FIELDS) + "\n");
+        StringBuilder csv = new StringBuilder(KEY_COLUMNS + "," + String.join(",", StatsCodec.STAT_FIELDS) + ","
+                + StatsCodec.LYAPUNOV_SPECTRUM_MEAN + "\n");
         for (CellAggregate r : finals) {
             CellKey k = r.key();
             csv.append(String.join(",", k.sweep(), Long.toString(k.cell()), k.ensemble().wire(), Integer.toString(k.n()),
                     k.activation().wire(), k.scaling().wire(), num(k.scale()), k.bin(), k.precision().wire(),
-                    Long.toString(r.cellTrials())));
+                    k.independentJacobians() ? "independent" : "fixed", Long.toString(r.cellTrials())));
             ObjectNode o = StatsCodec.encode(r);
             for (String f : StatsCodec.STAT_FIELDS) csv.append(',').append(o.get(f).isNull() ? "" : o.get(f).asText());
+            csv.append(',');
+            if (o.has(StatsCodec.LYAPUNOV_SPECTRUM_MEAN)) {
+                List<String> ls = new ArrayList<>();
+                o.get(StatsCodec.LYAPUNOV_SPECTRUM_MEAN).forEach(x -> ls.add(x.asText()));
+                csv.append(String.join(";", ls));
+            }
             csv.append('\n');
         }
         return csv.toString();

@@ -146,7 +146,7 @@ final class AggregateCells extends KeyedProcessFunction<String, TrialResult, Out
     }
 
     private OutMessage stats(CellKey key, long cellTrials, long cellCount, boolean isFinal, CellAccumulator acc) {
-        CellAggregate r = new CellAggregate(key, cellTrials, cellCount, isFinal, acc.stats());
+        CellAggregate r = new CellAggregate(key, cellTrials, cellCount, isFinal, acc.stats(key));
         return new OutMessage(cfg.statsTopic(), key.kafkaKey(), Json.bytes(StatsCodec.encode(r)));
     }
 }

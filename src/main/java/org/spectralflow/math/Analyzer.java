@@ -52,7 +52,8 @@ public final class Analyzer {
         Analysis.Linear linear;
         Analysis.Tanh tanh;
         if (r.independentJacobians() == null) {
-            Propagation.Result both = Propagation.run(w, n, spectrum, g, r.delta(), h0, bias, u0, r.steps(), r.explode());
+            Propagation.Result both = Propagation.run(w, n, spectrum, g, r.delta(), h0, bias, u0, r.steps(), r.explode(),
+                    r.options().exactTransient());
             linear = both.linear();
             tanh = both.tanh();
         } else {
@@ -67,7 +68,18 @@ public final class Analyzer {
                 precision.put(f.wire, FinitePrecisionRun.run(f, w, n, h0, h0Prime, r.activation(), seed,
                         r.precisionBudget()));
         }
-        return new Analysis(r.id(), n, spectrum, linear, tanh, precision);
+        Analysis.LyapunovSpectrum lyapunovSpectrum = null;
+        int k = r.options().lyapunovK();
+        if (k > 0) {
+            // independent Jacobians: the linear map's spectrum is the product's, from the same draws as its propagation
+            java.util.function.Supplier<double[]> fresh = null;
+            if (r.independentJacobians() != null && r.activation() == org.spectralflow.model.Activation.LINEAR) {
+                SeededRandom draws = new SeededRandom(seed, SeededRandom.Stream.JACOBIAN);
+                fresh = () -> MatrixGenerator.generate(r.independentJacobians(), draws);
+            }
+            lyapunovSpectrum = LyapunovSpectra.of(w, n, r.activation(), h0, bias, k, r.steps(), seed, fresh);
+        }
+        return new Analysis(r.id(), n, spectrum, linear, tanh, precision, lyapunovSpectrum);
     }
 
     private static double[] seededBias(int n, double sd, long seed) {

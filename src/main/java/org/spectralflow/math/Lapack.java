@@ -17,6 +17,24 @@ final class Lapack {
         return L.getClass().getSimpleName();
     }
 
+    /**
+     * Thin QR of the column-major m×k matrix a (m ≥ k), in place: on return a holds Q (m×k,
+     * orthonormal columns) and r the k diagonal entries of R, signs as LAPACK leaves them.
+     */
+    static void thinQr(int m, int k, double[] a, double[] r) {
+        double[] tau = new double[k], query = new double[1];
+        intW info = new intW(0);
+        L.dgeqrf(m, k, a, m, tau, query, -1, info);
+        double[] work = new double[Math.max(k, (int) query[0])];
+        L.dgeqrf(m, k, a, m, tau, work, work.length, info);
+        check("dgeqrf", info);
+        for (int i = 0; i < k; i++) r[i] = a[i * m + i];
+        L.dorgqr(m, k, k, a, m, tau, query, -1, info);
+        if (work.length < query[0]) work = new double[(int) query[0]];
+        L.dorgqr(m, k, k, a, m, tau, work, work.length, info);
+        check("dorgqr", info);
+    }
+
     /** Result of balancing: the index range of the non-isolated part and the scaling/permutation. */
     record Balance(int ilo, int ihi, double[] scale) {}
 

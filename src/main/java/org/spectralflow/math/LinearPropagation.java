@@ -31,6 +31,7 @@ public final class LinearPropagation {
         private final double[] growth, separation, diff;
         private long exp, probeExp;
         private double norm, peak; // norm: ‖x‖ after the last step, in units of 2^exp
+        private int peakStep = 1; // the step of the largest lower bound so far
 
         Pair(double[] g, double[] v, double rho, double[] probe, double sigma1, double delta, int steps) {
             this.g = g;
@@ -87,7 +88,22 @@ public final class LinearPropagation {
             probeExp += ep;
             double pScale = Math.scalb(1.0, -ep);
             for (int i = p; i < p + n; i++) in[i] = out[i] * pScale;
-            peak = Math.max(peak, Math.max(growth[s - 1], times2To(pNorm * pScale, probeExp)));
+            double bound = Math.max(growth[s - 1], times2To(pNorm * pScale, probeExp));
+            if (bound > peak) {
+                peak = bound;
+                peakStep = s;
+            }
+        }
+
+        /** The step at which the propagated lower bound of ‖Bⁿ‖₂ peaked. */
+        int peakStep() {
+            return peakStep;
+        }
+
+        /** The result with another transient peak (the refined or exact one). */
+        Analysis.Linear result(double lyapunov, double explode, double transientPeak) {
+            Analysis.Linear r = result(lyapunov, explode);
+            return new Analysis.Linear(r.steps(), r.growth(), r.rate(), r.separationRatio(), transientPeak, r.lyapunov(), r.outcome());
         }
 
         Analysis.Linear result(double lyapunov, double explode) {

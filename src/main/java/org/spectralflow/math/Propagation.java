@@ -18,8 +18,12 @@ public final class Propagation {
      * @param g the seeded unit gradient: linear propagation's start, and the tanh network's g_T
      * @param u0 the tanh network's Lyapunov start (the linear map's starts from g)
      */
+    /**
+     * @param exactTransient the transient peak by {@link TransientPeak#exact} (T·N³) instead of the
+     *     propagated lower bound refined at its peak step
+     */
     public static Result run(double[] w, int n, Spectrum spectrum, double[] g, double delta, double[] h0, double[] bias,
-                             double[] u0, int steps, double explode) {
+                             double[] u0, int steps, double explode, boolean exactTransient) {
         TanhPropagation.Forward tanhForward = new TanhPropagation.Forward(h0, bias, u0, steps);
         LyapunovVector linearLyapunov = new LyapunovVector(g, steps);
         Lockstep.run(Vectors.transpose(w, n), n, steps, tanhForward, linearLyapunov); // W, column-major
@@ -28,6 +32,9 @@ public final class Propagation {
                 spectrum.topSingularVector(), spectrum.sigma1(), delta, steps);
         TanhPropagation.Backward tanhBackward = tanhForward.backward(g);
         Lockstep.run(w, n, steps, pair, tanhBackward); // row-major W is column-major Wᵀ
-        return new Result(pair.result(linearLyapunov.exponent(), explode), tanhBackward.result(explode));
+        double peak = exactTransient ? TransientPeak.exact(w, n, steps)
+                : TransientPeak.estimate(w, n, steps, pair.result(0, explode).transientPeak(), pair.peakStep(),
+                        spectrum.topSingularVector());
+        return new Result(pair.result(linearLyapunov.exponent(), explode, peak), tanhBackward.result(explode));
     }
 }

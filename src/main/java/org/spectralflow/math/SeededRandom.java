@@ -29,8 +29,11 @@ public final class SeededRandom {
         this.s3 = s3;
     }
 
-    /** What a stream of random numbers is used for; each use draws from its own stream. */
-    public enum Stream { MATRIX, G, H0, H0_PRIME, BIAS, INPUT, LYAPUNOV, JACOBIAN }
+    /**
+     * What a stream of random numbers is used for; each use draws from its own stream. The ordinal
+     * is part of the seed: new streams go at the end, so existing ones keep their numbers.
+     */
+    public enum Stream { MATRIX, G, H0, H0_PRIME, BIAS, INPUT, LYAPUNOV, JACOBIAN, LYAPUNOV_BASIS }
 
     /** SplitMix64's finaliser (see {@link Seeds#mix}). */
     public static long mix(long z) {

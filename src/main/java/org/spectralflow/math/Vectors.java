@@ -56,6 +56,11 @@ public final class Vectors {
         BLAS.dgemv("N", n, n, 1.0, a, aFrom, n, x, 0, 1, 0.0, y, 0, 1);
     }
 
+    /** Z = W Q for row-major n×n W and an n×k column-major block Q (dgemm on Wᵀ read column-major). */
+    public static void multiplyBlock(double[] w, int n, double[] q, double[] z, int k) {
+        BLAS.dgemm("T", "N", n, k, n, 1.0, w, n, q, n, 0.0, z, n);
+    }
+
     /** C = A B for row-major n×n A and B (BLAS dgemm on the column-major transposes: Cᵀ = Bᵀ Aᵀ). */
     public static void multiplyMatrices(double[] a, double[] b, int n, double[] c) {
         BLAS.dgemm("N", "N", n, n, n, 1.0, b, n, a, n, 0.0, c, n);

@@ -6,9 +6,10 @@ import java.util.Map;
  * The full result for one matrix (DESIGN §4 "Analysis"), whether from {@code analyze} or a job.
  *
  * @param precision results per format ("f32", "f64"); empty when not requested
+ * @param lyapunovSpectrum the leading Lyapunov exponents of the request's map; null when not requested
  */
 public record Analysis(String id, int n, Spectrum spectrum, Linear linear, Tanh tanh,
-                       Map<String, FinitePrecision> precision) {
+                       Map<String, FinitePrecision> precision, LyapunovSpectrum lyapunovSpectrum) {
 
     /**
      * Linear back-propagation by B = Wᵀ.
@@ -21,6 +22,24 @@ public record Analysis(String id, int n, Spectrum spectrum, Linear linear, Tanh 
 
     /** The tanh network: back-propagated gradient ratio ‖g₀‖/‖g_T‖, its rate, and the forward Lyapunov exponent. */
     public record Tanh(int steps, double gradientRatio, double rate, double lyapunov, Outcome outcome) {}
+
+    /**
+     * The k leading Lyapunov exponents of a map (DESIGN §6.6), descending.
+     *
+     * @param kaplanYorke j + Σ_{i≤j} λ_i/|λ_{j+1}|; NaN when all k partial sums are ≥ 0 (k too small)
+     * @param entropyRate the sum of the positive λ_i; NaN when λ_k > 0 (k too small)
+     */
+    public record LyapunovSpectrum(Activation map, double[] exponents, double kaplanYorke, double entropyRate) {
+        @Override
+        public boolean equals(Object o) {
+            return RecordValues.equal(this, o);
+        }
+
+        @Override
+        public int hashCode() {
+            return RecordValues.hash(this);
+        }
+    }
 
     /** Steps at which finite-precision events happen; −1 where not reached within the budget. */
     public record FinitePrecision(int subnormalStep, int deadStep, int overflowStep, int forgetStep) {}

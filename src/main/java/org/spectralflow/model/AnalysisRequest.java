@@ -7,11 +7,12 @@ package org.spectralflow.model;
  * @param matrix the weight matrix W
  * @param independentJacobians when not null, linear propagation draws a fresh matrix of this
  *     recipe at every step instead of using W (DESIGN §3 {@code jacobian: independent})
+ * @param options the optional analyses (Lyapunov spectrum, exact transient peak)
  */
 public record AnalysisRequest(String id, DenseMatrix matrix, long seed, Activation activation, int steps,
                               double delta, double biasStd, double[] bias, double[] h0, double[] g,
                               Precision precision, int precisionBudget, double explode,
-                              MatrixRecipe independentJacobians) {
+                              MatrixRecipe independentJacobians, AnalysisOptions options) {
     public static final int DEFAULT_STEPS = 100;
     public static final double DEFAULT_DELTA = 1e-6;
     public static final double DEFAULT_EXPLODE = 1e6;
@@ -36,6 +37,8 @@ public record AnalysisRequest(String id, DenseMatrix matrix, long seed, Activati
         checkVector("g", g, n);
         if (g != null && java.util.Arrays.stream(g).allMatch(x -> x == 0))
             throw new IllegalArgumentException("g must not be the zero vector");
+        if (options == null) options = AnalysisOptions.DEFAULT;
+        options.check(n, steps);
     }
 
     /** N, the matrix's size. */
@@ -51,27 +54,31 @@ public record AnalysisRequest(String id, DenseMatrix matrix, long seed, Activati
     /** A request with every optional setting at its default. */
     public static AnalysisRequest of(String id, int n, double[] w) {
         return new AnalysisRequest(id, new DenseMatrix(n, w), 0L, Activation.TANH, DEFAULT_STEPS, DEFAULT_DELTA, 0.0, null, null,
-                null, Precision.NONE, DEFAULT_PRECISION_BUDGET, DEFAULT_EXPLODE, null);
+                null, Precision.NONE, DEFAULT_PRECISION_BUDGET, DEFAULT_EXPLODE, null, AnalysisOptions.DEFAULT);
     }
 
     public AnalysisRequest withSeed(long s) {
-        return new AnalysisRequest(id, matrix, s, activation, steps, delta, biasStd, bias, h0, g, precision, precisionBudget, explode, independentJacobians);
+        return new AnalysisRequest(id, matrix, s, activation, steps, delta, biasStd, bias, h0, g, precision, precisionBudget, explode, independentJacobians, options);
     }
 
     public AnalysisRequest withSteps(int t) {
-        return new AnalysisRequest(id, matrix, seed, activation, t, delta, biasStd, bias, h0, g, precision, precisionBudget, explode, independentJacobians);
+        return new AnalysisRequest(id, matrix, seed, activation, t, delta, biasStd, bias, h0, g, precision, precisionBudget, explode, independentJacobians, options);
     }
 
     public AnalysisRequest withPrecision(Precision p) {
-        return new AnalysisRequest(id, matrix, seed, activation, steps, delta, biasStd, bias, h0, g, p, precisionBudget, explode, independentJacobians);
+        return new AnalysisRequest(id, matrix, seed, activation, steps, delta, biasStd, bias, h0, g, p, precisionBudget, explode, independentJacobians, options);
     }
 
     public AnalysisRequest withActivation(Activation a) {
-        return new AnalysisRequest(id, matrix, seed, a, steps, delta, biasStd, bias, h0, g, precision, precisionBudget, explode, independentJacobians);
+        return new AnalysisRequest(id, matrix, seed, a, steps, delta, biasStd, bias, h0, g, precision, precisionBudget, explode, independentJacobians, options);
     }
 
     public AnalysisRequest withIndependentJacobians(MatrixRecipe r) {
-        return new AnalysisRequest(id, matrix, seed, activation, steps, delta, biasStd, bias, h0, g, precision, precisionBudget, explode, r);
+        return new AnalysisRequest(id, matrix, seed, activation, steps, delta, biasStd, bias, h0, g, precision, precisionBudget, explode, r, options);
+    }
+
+    public AnalysisRequest withOptions(AnalysisOptions o) {
+        return new AnalysisRequest(id, matrix, seed, activation, steps, delta, biasStd, bias, h0, g, precision, precisionBudget, explode, independentJacobians, o);
     }
 
     /** Rejects a steps × n that would not fit the trajectory limit. */

@@ -15,7 +15,15 @@ import java.util.Objects;
 public record CellDefinition(String sweep, long cell, long cellTrials, Long sweepSeed, Ensemble ensemble, int n,
                              double density, Scaling scaling, double scale, Activation activation, double biasStd,
                              int steps, double delta, Precision precision, double explode, double binWidth,
-                             boolean independentJacobians, int precisionBudget) {
+                             boolean independentJacobians, int precisionBudget, AnalysisOptions options) {
+
+    /** A cell without the optional analyses. */
+    public CellDefinition(String sweep, long cell, long cellTrials, Long sweepSeed, Ensemble ensemble, int n, double density,
+                          Scaling scaling, double scale, Activation activation, double biasStd, int steps, double delta,
+                          Precision precision, double explode, double binWidth, boolean independentJacobians, int precisionBudget) {
+        this(sweep, cell, cellTrials, sweepSeed, ensemble, n, density, scaling, scale, activation, biasStd, steps, delta, precision,
+                explode, binWidth, independentJacobians, precisionBudget, AnalysisOptions.DEFAULT);
+    }
 
     public MatrixRecipe recipe() {
         return new MatrixRecipe(ensemble, n, density, scaling, scale);
@@ -34,7 +42,7 @@ public record CellDefinition(String sweep, long cell, long cellTrials, Long swee
     /** The same cell with another scale (tests build impostors this way). */
     public CellDefinition withScale(double s) {
         return new CellDefinition(sweep, cell, cellTrials, sweepSeed, ensemble, n, density, scaling, s, activation, biasStd, steps,
-                delta, precision, explode, binWidth, independentJacobians, precisionBudget);
+                delta, precision, explode, binWidth, independentJacobians, precisionBudget, options);
     }
 
     /** The fields by their record names, in record order. */
@@ -58,6 +66,8 @@ public record CellDefinition(String sweep, long cell, long cellTrials, Long swee
         m.put("bin_width", binWidth);
         m.put("jacobian", independentJacobians ? "independent" : "fixed");
         m.put("precision_budget", precisionBudget);
+        m.put("lyapunov_k", options.lyapunovK());
+        m.put("transient", options.transientWord());
         return m;
     }
 

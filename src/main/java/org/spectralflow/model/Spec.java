@@ -29,6 +29,7 @@ public record Spec(String id, long trial, long seed, CellDefinition definition, 
     public double binWidth() { return definition.binWidth(); }
     public boolean independentJacobians() { return definition.independentJacobians(); }
     public int precisionBudget() { return definition.precisionBudget(); }
+    public AnalysisOptions options() { return definition.options(); }
 
     public MatrixRecipe recipe() {
         return definition.recipe();
@@ -38,7 +39,7 @@ public record Spec(String id, long trial, long seed, CellDefinition definition, 
     public AnalysisRequest request(double[] w) {
         return new AnalysisRequest(id, new DenseMatrix(n(), w), seed, activation(), steps(), delta(), biasStd(), null, null, null,
                 precision(), precisionBudget(), explode(),
-                independentJacobians() && ensemble() != Ensemble.GIVEN ? recipe() : null);
+                independentJacobians() && ensemble() != Ensemble.GIVEN ? recipe() : null, options());
     }
 
     /** The radius bin of a result whose matrix has spectral radius rho (see {@link CellDefinition#bin}). */

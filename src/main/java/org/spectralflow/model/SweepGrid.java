@@ -14,7 +14,16 @@ import java.util.NoSuchElementException;
 public record SweepGrid(String sweep, long seed, List<Ensemble> ensembles, List<Integer> sizes, Scaling scaling,
                         List<Double> scales, List<Activation> activations, List<Precision> precisions, int trials,
                         int steps, double delta, double density, double biasStd, double explode, double binWidth,
-                        boolean independentJacobians, int precisionBudget) implements java.io.Serializable {
+                        boolean independentJacobians, int precisionBudget, AnalysisOptions options)
+        implements java.io.Serializable {
+
+    /** A grid without the optional analyses. */
+    public SweepGrid(String sweep, long seed, List<Ensemble> ensembles, List<Integer> sizes, Scaling scaling, List<Double> scales,
+                     List<Activation> activations, List<Precision> precisions, int trials, int steps, double delta, double density,
+                     double biasStd, double explode, double binWidth, boolean independentJacobians, int precisionBudget) {
+        this(sweep, seed, ensembles, sizes, scaling, scales, activations, precisions, trials, steps, delta, density, biasStd,
+                explode, binWidth, independentJacobians, precisionBudget, AnalysisOptions.DEFAULT);
+    }
 
     public SweepGrid {
         if (sweep == null || sweep.isBlank() || sweep.contains("/")) throw new IllegalArgumentException("sweep name must be non-empty and contain no '/'");
@@ -30,6 +39,8 @@ public record SweepGrid(String sweep, long seed, List<Ensemble> ensembles, List<
         if (!(explode > 1)) throw new IllegalArgumentException("explode must be above 1, got " + explode);
         if (!(binWidth > 0)) throw new IllegalArgumentException("bin width must be positive, got " + binWidth);
         if (!(biasStd >= 0)) throw new IllegalArgumentException("bias std must be non-negative, got " + biasStd);
+        if (options == null) options = AnalysisOptions.DEFAULT;
+        for (int n : sizes) options.check(n, steps);
         try {
             long cells = 1;
             for (List<?> l : List.of(ensembles, sizes, scales, activations, precisions)) cells = Math.multiplyExact(cells, l.size());
@@ -61,7 +72,7 @@ public record SweepGrid(String sweep, long seed, List<Ensemble> ensembles, List<
         int ei = (int) c;
         return new Spec(sweep + "/" + cell + "/" + trial, trial, Seeds.specSeed(seed, cell, trial), new CellDefinition(sweep, cell,
                 trials, seed, ensembles.get(ei), sizes.get(ni), density, scaling, scales.get(si), activations.get(ai), biasStd, steps,
-                delta, precisions.get(pi), explode, binWidth, independentJacobians, precisionBudget), null);
+                delta, precisions.get(pi), explode, binWidth, independentJacobians, precisionBudget, options), null);
     }
 
     /** All specs, trial-major (trial 0 of every cell first), so partial results cover every cell early. */

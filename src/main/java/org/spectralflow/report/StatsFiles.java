@@ -35,14 +35,14 @@ public final class StatsFiles {
     /** The summary table a user sees at the end of a sweep. */
     public static String table(List<CellAggregate> finals) {
         StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%5s %-10s %5s %-7s %-5s %7s %6s %9s %9s %9s %9s %9s%n",
-                "cell", "ensemble", "N", "act", "prec", "ρ bin", "count", "exploded", "vanished", "stable", "median γ", "ln ρ̄"));
+                "cell", "ensemble", "N", "act", "prec", "ρ bin", "count", "exploded", "vanished", "stable", "median γ", "theory"));
         for (CellAggregate r : finals) {
             CellKey k = r.key();
             double c = r.stats().count();
             b.append(String.format(Locale.ROOT, "%5d %-10s %5d %-7s %-5s %7s %6d %8.1f%% %8.1f%% %8.1f%% %9.4f %9.4f%n",
                     k.cell(), k.ensemble().wire(), k.n(), k.activation().wire(), k.precision().wire(), k.bin(),
                     r.stats().count(), 100 * r.stats().exploded() / c, 100 * r.stats().vanished() / c,
-                    100 * r.stats().stable() / c, shown(r.stats().gammaP50()), shown(r.stats().lnRhoBar())));
+                    100 * r.stats().stable() / c, shown(r.stats().gammaP50()), shown(r.stats().spectral().theoryRate())));
         }
         return b.toString();
     }

@@ -74,7 +74,7 @@ public class KernelBenchmark {
     /** Linear and tanh propagation over T = 100 steps together, as the full analysis runs them. */
     @Benchmark
     public Propagation.Result propagation100Steps() {
-        return Propagation.run(w, n, spectrum, g, 1e-6, h0, bias, g, 100, 1e6);
+        return Propagation.run(w, n, spectrum, g, 1e-6, h0, bias, g, 100, 1e6, false);
     }
 
     /**

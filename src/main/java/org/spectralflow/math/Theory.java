@@ -1,0 +1,60 @@
+package org.spectralflow.math;
+
+import org.spectralflow.model.CellKey;
+import org.spectralflow.model.Ensemble;
+
+/** Closed forms the statistics are held against: theory lines of cells and random-matrix constants. */
+public final class Theory {
+    private static final double EULER_GAMMA = 0.57721566490153286061;
+
+    private Theory() {}
+
+    /**
+     * The theory of a cell's γ: ln ρ̄ for a fixed W (DESIGN §3); for independent Jacobians the top
+     * Lyapunov exponent of the product: ln s for scaled orthogonal matrices (exact), Newman's
+     * exponent with g = s otherwise (exact for gaussian with gain scaling; with radius scaling
+     * each factor is normalised to ρ = s, which Newman's formula approximates as N grows).
+     */
+    public static double cellRate(CellKey key, double rhoBar) {
+        if (key == null || !key.independentJacobians()) return Math.log(rhoBar);
+        if (key.ensemble() == Ensemble.ORTHOGONAL) return Math.log(key.scale());
+        return newman(key.n(), key.scale());
+    }
+
+    /** Newman (1986): the top Lyapunov exponent of products of n×n matrices with i.i.d. N(0, g²/n) entries, ln g + ½[ln(2/n) + ψ(n/2)]. */
+    public static double newman(int n, double g) {
+        return Math.log(g) + 0.5 * (Math.log(2.0 / n) + digammaHalf(n));
+    }
+
+    /** ψ(n/2) for a positive integer n, from ψ(1) = −γ and ψ(1/2) = −γ − 2 ln 2 by ψ(x + 1) = ψ(x) + 1/x. */
+    static double digammaHalf(int n) {
+        double x, psi;
+        if (n % 2 == 0) {
+            x = 1;
+            psi = -EULER_GAMMA;
+        } else {
+            x = 0.5;
+            psi = -EULER_GAMMA - 2 * Math.log(2);
+        }
+        for (; x < n / 2.0; x++) psi += 1 / x;
+        return psi;
+    }
+
+    /**
+     * Edelman, Kostlan and Shub (1994): the expected number of real eigenvalues of an n×n matrix
+     * of i.i.d. standard Gaussians, E_n = ½ + √2 · ₂F₁(1, −½; n; ½) / B(n, ½). (E_16 = 3.6165…,
+     * E_64 = 6.8456…; E_n ≈ √(2n/π) for large n.)
+     */
+    public static double expectedRealEigenvalues(int n) {
+        // ₂F₁(1, −½; n; ½) = Σ_k (−½)_k / (n)_k · (½)^k: terms shrink at least by ½ each step
+        double term = 1, sum = 1;
+        for (int k = 0; k < 200 && Math.abs(term) > 1e-18 * Math.abs(sum); k++) {
+            term *= (-0.5 + k) / (n + k) * 0.5;
+            sum += term;
+        }
+        // 1/B(n, ½) = Γ(n + ½)/(Γ(n) Γ(½)): the ratio Γ(n + ½)/Γ(n) by its recurrence from Γ(3/2)/Γ(1) = √π/2
+        double ratio = Math.sqrt(Math.PI) / 2;
+        for (int m = 1; m < n; m++) ratio *= (m + 0.5) / m;
+        return 0.5 + Math.sqrt(2) * sum * ratio / Math.sqrt(Math.PI);
+    }
+}

@@ -6,6 +6,7 @@ import org.spectralflow.job.MonitorJobConfig;
 import org.spectralflow.kafka.EmbeddedKafka;
 import org.spectralflow.run.MonitorRunner;
 import picocli.CommandLine.Command;
+import org.spectralflow.dashboard.Dashboard;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -19,6 +20,9 @@ final class MonitorCommand implements Callable<Integer> {
 
     @Mixin
     MonitorOptions monitor;
+
+    @Mixin
+    DashboardOptions http;
 
     @Option(names = "--parallelism", description = "Flink parallelism (default: the number of cores, ${DEFAULT-VALUE}).")
     int parallelism = Runtime.getRuntime().availableProcessors();
@@ -39,6 +43,7 @@ final class MonitorCommand implements Callable<Integer> {
         monitor.config("unused", kafkaProps, parallelism); // checks every option before anything starts
         if (parallelism < 1) throw new IllegalArgumentException("--parallelism must be at least 1");
         if (durationSeconds < 0) throw new IllegalArgumentException("--duration must not be negative");
+        http.check();
         EmbeddedKafka embedded = null;
         CountDownLatch stop = new CountDownLatch(1);
         Thread hook = new Thread(stop::countDown);
@@ -58,6 +63,9 @@ final class MonitorCommand implements Callable<Integer> {
             // an embedded broker's topics die with this process, and so may the job's state
             try (MonitorRunner runner = MonitorRunner.start(cfg, monitor.weightPartitions, embedded == null ? stateDir : null,
                     System.err)) {
+                try (Dashboard dashboard = http.port == 0 ? null
+                        : Dashboard.start(bootstrap, kafkaProps, cfg.healthTopic(), cfg.alertsTopic(), http.bind, http.port)) {
+                if (dashboard != null) System.err.println("dashboard: " + dashboard.url());
                 System.err.println("monitoring: publish weights to topic " + cfg.weightsTopic() + " at " + bootstrap);
                 System.err.println("  e.g. java -jar spectralflow.jar publish-weights --bootstrap-servers " + bootstrap
                         + " --model my-model --layer rnn.weight_hh_l0 --step 0 weights.npy");
@@ -65,6 +73,7 @@ final class MonitorCommand implements Callable<Integer> {
                         + cfg.dlqTopic() + "; follow them with: java -jar spectralflow.jar watch --bootstrap-servers " + bootstrap);
                 long deadline = durationSeconds > 0 ? System.nanoTime() + durationSeconds * 1_000_000_000L : Long.MAX_VALUE;
                 runner.follow(System.out, System.err, () -> stop.getCount() > 0 && System.nanoTime() < deadline);
+                }
             }
             return 0;
         } finally {

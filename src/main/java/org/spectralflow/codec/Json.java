@@ -32,6 +32,11 @@ public final class Json {
 
     private Json() {}
 
+    /** An empty JSON array. */
+    public static com.fasterxml.jackson.databind.node.ArrayNode arrayNode() {
+        return MAPPER.createArrayNode();
+    }
+
     public static ObjectNode object() {
         return JsonNodeFactory.instance.objectNode();
     }

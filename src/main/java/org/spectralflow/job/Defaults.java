@@ -10,6 +10,9 @@ import org.apache.flink.configuration.Configuration;
 public final class Defaults {
     /** Results become visible at checkpoints: short enough to watch, long enough to cost a few percent. */
     public static final long CHECKPOINT_INTERVAL_MS = 2_000;
+    /** The live dashboard's port and bind address (DESIGN §6.8): loopback, so nothing is exposed by default. */
+    public static final int DASHBOARD_PORT = 8050;
+    public static final String DASHBOARD_BIND = "127.0.0.1";
 
     /** Restarts after a failure: exponential back-off, and a job that keeps failing fails for good, with its cause. */
     public static final long RESTART_INITIAL_BACKOFF_MS = 1_000, RESTART_MAX_BACKOFF_MS = 10_000;

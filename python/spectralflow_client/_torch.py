@@ -98,18 +98,15 @@ def _step(cell, p, x, h, c):
 
 
 def _sequence(mod, sample_input):
-    """The sample input as a (T, features) float64 tensor: batch of one, batch_first respected, or unbatched."""
+    """The sample input as a (T, features) float64 tensor: the first sequence of a batch (batch_first
+    respected), or an unbatched (T, features) sequence."""
     torch = _torch()
     x = torch.as_tensor(sample_input).detach().to("cpu").double()
     if x.dim() == 3:
-        if mod.batch_first:
-            x = x[0] if x.shape[0] == 1 else None
-        else:
-            x = x[:, 0] if x.shape[1] == 1 else None
-        if x is None:
-            raise ValueError("sample_input must be a batch of one sequence")
-    if x is None or x.dim() != 2:
-        raise ValueError("sample_input must be (T, 1, features), (1, T, features) with batch_first, or (T, features)")
+        x = x[0] if mod.batch_first else x[:, 0]
+    if x.dim() != 2:
+        raise ValueError("sample_input must be (T, batch, features), (batch, T, features) with batch_first, or (T, features); "
+                         f"got shape {tuple(x.shape)}")
     return x
 
 
@@ -146,9 +143,9 @@ def _run(mod, sample_input):
 def state_jacobians(module, sample_input, k=8):
     """{layer name: k×m×m NumPy array}: the last k consecutive state Jacobians of each recurrent layer.
 
-    ``sample_input`` is one input sequence for the module's recurrent layers (a batch of one). For
-    a module holding several recurrent modules, the same sample is fed to each of them, so a module
-    whose recurrent layers consume each other's outputs should be watched layer by layer.
+    ``sample_input`` is one input sequence for the module's recurrent layers (of a batch, the first
+    sequence is used). Each recurrent module inside ``module`` is fed the same sample; one whose
+    input size differs (e.g. a decoder on an encoder's outputs) gets no Jacobians, with a warning.
     """
     if k < 1:
         raise ValueError(f"k must be at least 1, got {k}")
@@ -156,9 +153,15 @@ def state_jacobians(module, sample_input, k=8):
     done = {}
     for name, mod, layer, suffix, cell in recurrent_layers(module):
         if id(mod) not in done:
-            done[id(mod)] = _run(mod, sample_input)[0]
-        js = done[id(mod)][(layer, suffix)][-k:]
-        out[name] = np.stack([j.numpy() for j in js])
+            x = _sequence(mod, sample_input)
+            if x.shape[1] != mod.input_size:  # e.g. a decoder fed another module's outputs: weights only
+                warnings.warn(f"{name}: sample_input has {x.shape[1]} features, the layer takes {mod.input_size}; "
+                              "no Jacobians for it")
+                done[id(mod)] = None
+            else:
+                done[id(mod)] = _run(mod, sample_input)[0]
+        if done[id(mod)] is not None:
+            out[name] = np.stack([j.numpy() for j in done[id(mod)][(layer, suffix)][-k:]])
     return out
 
 

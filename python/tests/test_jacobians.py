@@ -92,7 +92,15 @@ def test_last_k_jacobians_and_layer_names():
     assert last["enc.weight_hh_l1"].shape == (5, 6, 6)  # (h, c) stacked
 
 
-def test_sample_input_must_be_one_sequence():
+def test_a_batch_uses_its_first_sequence_and_bad_shapes_raise():
     mod = torch.nn.GRU(2, 3)
-    with pytest.raises(ValueError, match="batch of one"):
-        state_jacobians(mod, torch.randn(5, 2, 2))
+    x = torch.randn(5, 4, 2)
+    np.testing.assert_array_equal(state_jacobians(mod, x, k=3)["weight_hh_l0"], state_jacobians(mod, x[:, :1], k=3)["weight_hh_l0"])
+    with pytest.raises(ValueError, match="sample_input must be"):
+        state_jacobians(mod, torch.randn(2, 5, 2, 1))
+    enc_dec = torch.nn.Module()
+    enc_dec.enc = torch.nn.GRU(2, 3)
+    enc_dec.dec = torch.nn.GRU(3, 3)
+    with pytest.warns(UserWarning, match="no Jacobians"):
+        j = state_jacobians(enc_dec, torch.randn(6, 1, 2), k=2)
+    assert set(j) == {"enc.weight_hh_l0"}

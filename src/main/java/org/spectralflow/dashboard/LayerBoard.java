@@ -117,6 +117,8 @@ public final class LayerBoard {
         ObjectNode o = Json.object();
         o.put("model", l.latest.get("model").asText());
         o.put("layer", l.latest.get("layer").asText());
+        for (String f : new String[] {"step", "cell", "rho", "sigma1", "growth_rate", "regime"}) // the table's columns, at hand
+            if (l.latest.has(f)) o.set(f, l.latest.get(f));
         o.set("health", l.latest);
         o.set("last_alert", l.lastAlert);
         o.put("heard_at_ms", l.heardMillis);

@@ -255,44 +255,52 @@ public final class Report {
                     + "forgetting plots.");
             return;
         }
-        int n = finals.get(0).key().n();
         precisionChart("precision-underflow", "Underflow: first step with max|h_t| below the smallest normal",
                 CellStats::subnormalF32Mean, CellStats::subnormalF64Mean,
-                (f, rho) -> Math.ceil(Math.log(f.minNormal / Math.sqrt(2 * Math.log(n))) / Math.log(rho)),
-                "Mean subnormal_step against ρ for f32 and f64; dashed: ⌈ln(min normal / max|h₀|)/ln ρ⌉ with max|h₀| ≈ √(2 ln N), "
-                        + "exact for normal W.");
+                (f, rho, n) -> Math.ceil(Math.log(f.minNormal / maxAbsGaussian(n)) / Math.log(rho)),
+                "Mean subnormal_step against ρ, one series per activation and format (and N); dashed, for linear cells: ⌈ln(min normal / "
+                        + "max|h₀|)/ln ρ⌉ with max|h₀| ≈ √(2 ln N) (√(2/π) at N = 1), exact for normal W.");
         precisionChart("precision-forgetting", "Forgetting: first step the two driven runs agree to 4ε",
                 CellStats::forgetF32Mean, CellStats::forgetF64Mean,
-                (f, rho) -> Math.log(4 * f.epsilon / Math.sqrt(2.0 * n)) / Math.log(rho),
-                "Mean forget_step against ρ for f32 and f64; dashed: ln(4ε/‖h₀ − h₀′‖)/ln ρ with ‖h₀ − h₀′‖ ≈ √(2N), "
-                        + "the linear theory.");
+                (f, rho, n) -> Math.log(4 * f.epsilon / Math.sqrt(2.0 * n)) / Math.log(rho),
+                "Mean forget_step against ρ, one series per activation and format (and N); dashed, for linear cells: ln(4ε/‖h₀ − h₀′‖)/ln ρ "
+                        + "with ‖h₀ − h₀′‖ ≈ √(2N), the linear theory.");
     }
 
     private interface Theory {
-        double at(Precision.Format f, double rho);
+        double at(Precision.Format f, double rho, int n);
     }
 
     private void precisionChart(String name, String title, ToDoubleFunction<CellStats> f32, ToDoubleFunction<CellStats> f64,
                                 Theory theory, String caption) throws IOException {
         XYChart c = Charts.chart(title, "spectral radius ρ", "step");
-        List<CellAggregate> l = new ArrayList<>(finals);
-        l.sort((a, b) -> Double.compare(x(a), x(b)));
-        double[] x = xs(l);
         int i = 0;
-        for (Precision.Format f : Precision.Format.values()) {
-            ToDoubleFunction<CellStats> get = f == Precision.Format.F32 ? f32 : f64;
-            double[] y = ys(l, s -> get.applyAsDouble(s.stats()));
-            java.awt.Color col = Charts.PALETTE[i++];
-            if (java.util.Arrays.stream(y).anyMatch(v -> v > 0)) {
+        // linear and tanh cells forget at different steps: never one series for both (nor for two N)
+        for (Map.Entry<String, List<CellAggregate>> e : series().entrySet()) {
+            List<CellAggregate> l = e.getValue();
+            double[] x = xs(l);
+            int n = l.get(0).key().n();
+            for (Precision.Format f : Precision.Format.values()) {
+                ToDoubleFunction<CellStats> get = f == Precision.Format.F32 ? f32 : f64;
+                double[] y = ys(l, s -> get.applyAsDouble(s.stats()));
+                if (java.util.Arrays.stream(y).noneMatch(v -> v > 0)) continue;
+                java.awt.Color col = Charts.PALETTE[i++ % Charts.PALETTE.length];
                 for (int j = 0; j < y.length; j++) if (!(y[j] > 0)) y[j] = Double.NaN;
-                Charts.points(c, f.wire + " measured", x, y, col);
+                Charts.points(c, e.getKey() + " " + f.wire, x, y, col);
+                double[] t = new double[x.length];
+                for (int j = 0; j < x.length; j++) t[j] = x[j] < 1 && x[j] > 0 ? theory.at(f, x[j], n) : Double.NaN;
+                boolean linear = l.get(0).key().activation() == Activation.LINEAR; // both theories are the linear map's
+                if (linear && java.util.Arrays.stream(t).anyMatch(v -> v > 0))
+                    Charts.dashed(c, e.getKey() + " " + f.wire + " theory", x, t, col, true);
             }
-            double[] t = new double[x.length];
-            for (int j = 0; j < x.length; j++) t[j] = x[j] < 1 && x[j] > 0 ? theory.at(f, x[j]) : Double.NaN;
-            if (java.util.Arrays.stream(t).anyMatch(v -> v > 0)) Charts.dashed(c, f.wire + " theory", x, t, col, true);
         }
         Charts.save(c, dir, name);
         plots.add(new Plot(name, caption));
+    }
+
+    /** The typical largest |entry| of n standard Gaussians: √(2 ln n), and E|Z| = √(2/π) for one. */
+    static double maxAbsGaussian(int n) {
+        return n == 1 ? Math.sqrt(2 / Math.PI) : Math.sqrt(2 * Math.log(n));
     }
 
     /** Plots of a few matrices regenerated from the sweep's seeds. */

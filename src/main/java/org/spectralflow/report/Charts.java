@@ -11,6 +11,8 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.spectralflow.codec.Json;
 
 /** Thin helpers over XChart: one look for every plot, and PNG + SVG output side by side. */
 final class Charts {
@@ -42,6 +44,7 @@ final class Charts {
         s.setLineColor(color);
         s.setMarkerColor(color);
         s.setMarker(SeriesMarkers.CIRCLE);
+        s.setLineStyle(org.knowm.xchart.style.lines.SeriesLines.SOLID); // XChart would cycle dashes: dashed means something here
         return s;
     }
 
@@ -63,9 +66,45 @@ final class Charts {
         return s;
     }
 
-    /** Writes NAME.png and NAME.svg into dir. */
-    static void save(XYChart c, Path dir, String name) throws IOException {
-        BitmapEncoder.saveBitmap(c, dir.resolve(name).toString(), BitmapEncoder.BitmapFormat.PNG);
+    /** SVG files above this size are not kept (a dense curve makes megabytes of path); the PNG is. */
+    static final long MAX_SVG_BYTES = 400_000;
+
+    /**
+     * Writes NAME.png (at 150 dpi, for print) and NAME.svg where it is small into dir; returns the
+     * chart's data for the page's interactive version, and whether the SVG was kept.
+     */
+    static Saved save(XYChart c, Path dir, String name) throws IOException {
+        BitmapEncoder.saveBitmapWithDPI(c, dir.resolve(name).toString(), BitmapEncoder.BitmapFormat.PNG, 150);
         VectorGraphicsEncoder.saveVectorGraphic(c, dir.resolve(name).toString(), VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+        Path svg = dir.resolve(name + ".svg");
+        boolean keep = java.nio.file.Files.size(svg) <= MAX_SVG_BYTES;
+        if (!keep) java.nio.file.Files.delete(svg);
+        return new Saved(data(c, name), keep);
+    }
+
+    /** What {@link #save} wrote: the chart as data, and whether NAME.svg exists. */
+    record Saved(ObjectNode data, boolean svg) {}
+
+    /** The chart as data: titles, axes and every series with its points, colour and style. */
+    static ObjectNode data(XYChart c, String name) {
+        ObjectNode o = Json.object();
+        o.put("name", name);
+        o.put("title", c.getTitle());
+        o.put("x_title", c.getXAxisTitle());
+        o.put("y_title", c.getYAxisTitle());
+        var series = o.putArray("series");
+        for (XYSeries s : c.getSeriesMap().values()) {
+            ObjectNode j = series.addObject();
+            j.put("name", s.getName());
+            boolean scatter = s.getXYSeriesRenderStyle() == XYSeries.XYSeriesRenderStyle.Scatter;
+            boolean dashed = !scatter && s.getLineStyle() != null && s.getLineStyle().getDashArray() != null;
+            j.put("style", scatter ? "points" : dashed ? "dashed" : "line");
+            Color col = scatter ? s.getMarkerColor() : s.getLineColor();
+            j.put("color", col == null ? "#444444" : String.format("#%06x", col.getRGB() & 0xffffff));
+            j.put("legend", s.isShowInLegend());
+            Json.array(j, "x", s.getXData());
+            Json.array(j, "y", s.getYData());
+        }
+        return o;
     }
 }

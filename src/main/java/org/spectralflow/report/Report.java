@@ -35,12 +35,13 @@ public final class Report {
         }
     }
 
-    private static final int EIG_SIZE = 640, SEPARATION_STEPS = 80;
+    private static final int EIG_SIZE = 640;
     private final Path dir;
     private final List<CellAggregate> finals;
     private final SweepGrid grid;
     private final List<Plot> plots = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    private final Map<String, Charts.Saved> saved = new LinkedHashMap<>();
 
     private Report(Path dir, List<CellAggregate> finals, SweepGrid grid) {
         this.dir = dir;
@@ -60,8 +61,12 @@ public final class Report {
         r.precision();
         if (grid != null) r.samples();
         else r.notes.add("Sample-matrix plots need the sweep's grid (sweep.json), which was not found.");
-        Files.writeString(dir.resolve("report.html"), Html.page(finals, grid, r.plots, r.notes), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("report.html"), Html.page(finals, grid, r.plots, r.notes, r.saved), StandardCharsets.UTF_8);
         return r.plots;
+    }
+
+    private void save(XYChart c, Path dir, String name) throws IOException {
+        saved.put(name, Charts.save(c, dir, name));
     }
 
     /** Series of a plot: one per (ensemble, N, activation, precision), points by ρ. */
@@ -121,10 +126,10 @@ public final class Report {
                 }
                 java.awt.Color col = Charts.PALETTE[i++ % Charts.PALETTE.length];
                 Charts.line(c, e.getKey(), xs(l), y, col);
-                Charts.dashed(c, e.getKey() + " CI low", xs(l), lo, col, false);
+                Charts.dashed(c, i == 1 ? "dashed: 95 % Wilson interval" : e.getKey() + " CI low", xs(l), lo, col, i == 1);
                 Charts.dashed(c, e.getKey() + " CI high", xs(l), hi, col, false);
             }
-            Charts.save(c, dir, "fraction-" + outcome);
+            save(c, dir, "fraction-" + outcome);
             plots.add(new Plot("fraction-" + outcome, "Fraction of runs " + outcome + " against ρ, one curve per (N, activation); "
                     + "dashed: 95 % Wilson score interval."));
         }
@@ -138,7 +143,7 @@ public final class Report {
             List<CellAggregate> l = e.getValue();
             java.awt.Color col = Charts.PALETTE[i++ % Charts.PALETTE.length];
             Charts.line(c, e.getKey() + " median", xs(l), finite(ys(l, s -> s.stats().gammaP50())), col);
-            Charts.dashed(c, e.getKey() + " p05", xs(l), finite(ys(l, s -> s.stats().gammaP05())), col, false);
+            Charts.dashed(c, i == 1 ? "dashed: p05 and p95" : e.getKey() + " p05", xs(l), finite(ys(l, s -> s.stats().gammaP05())), col, i == 1);
             Charts.dashed(c, e.getKey() + " p95", xs(l), finite(ys(l, s -> s.stats().gammaP95())), col, false);
             for (double v : xs(l)) {
                 lo = Math.min(lo, v);
@@ -161,7 +166,7 @@ public final class Report {
             if (l.stream().anyMatch(a -> a.key().independentJacobians())) // a product of independent matrices: Newman's exponent
                 Charts.dashed(c, e.getKey() + " theory (Newman)", xs(l), finite(ys(l, a -> a.stats().spectral().theoryRate())), col, true);
         }
-        Charts.save(c, dir, "gamma");
+        save(c, dir, "gamma");
         plots.add(new Plot("gamma", "Median γ against ρ with its p05–p95 band (dashed, same colour); black dashed: ln ρ, "
                 + "the linear theory of a fixed W (for independent Jacobians, Newman's exponent in the series' colour). "
                 + "Saturation (tanh) pulls γ below ln ρ above 1."));
@@ -192,29 +197,52 @@ public final class Report {
             te[j] = org.spectralflow.math.Theory.expectedRealEigenvalues((int) tn[j]);
         }
         Charts.dashed(c, "E_N (Edelman–Kostlan–Shub)", tn, te, java.awt.Color.BLACK, true);
-        Charts.save(c, dir, "real-eigenvalues");
+        save(c, dir, "real-eigenvalues");
         plots.add(new Plot("real-eigenvalues", "Mean number of real eigenvalues (Im exactly 0) of the gaussian cells against N; "
                 + "dashed: E_N = ½ + √2·₂F₁(1, −½; N; ½)/B(N, ½), the expected count for i.i.d. Gaussian entries (scaling does "
                 + "not change it)."));
 
-        XYChart q = Charts.chart("Quantiles of ρ against N", "N", "spectral radius ρ");
-        java.util.TreeMap<String, java.util.TreeMap<Integer, CellStats>> byScale = new java.util.TreeMap<>();
+        if (finals.stream().noneMatch(a -> a.key().scaling() == Scaling.GAIN)) return; // with radius scaling ρ is the target
+        XYChart q = Charts.chart("Quantiles of ρ against N (gain scaling)", "N", "spectral radius ρ");
+        // a gain cell's trials spread over ρ bins: its quantiles from the bins' counts, each bin at its median
+        java.util.TreeMap<String, java.util.TreeMap<Integer, List<double[]>>> byScale = new java.util.TreeMap<>();
         for (CellAggregate a : finals)
-            byScale.computeIfAbsent(a.key().ensemble().wire() + " " + a.key().scaling().wire() + " " + a.key().scale() + " "
-                    + a.key().activation().wire(), k -> new java.util.TreeMap<>()).putIfAbsent(a.key().n(), a.stats());
+            if (a.key().scaling() == Scaling.GAIN)
+                byScale.computeIfAbsent(a.key().ensemble().wire() + " g = " + a.key().scale() + " " + a.key().activation().wire(),
+                        k -> new java.util.TreeMap<>()).computeIfAbsent(a.key().n(), k -> new ArrayList<>())
+                        .add(new double[] {a.stats().spectral().rhoP50(), a.stats().count()});
         int i = 0;
-        for (Map.Entry<String, java.util.TreeMap<Integer, CellStats>> e : byScale.entrySet()) {
+        for (Map.Entry<String, java.util.TreeMap<Integer, List<double[]>>> e : byScale.entrySet()) {
             if (e.getValue().size() < 2) continue;
             java.awt.Color col = Charts.PALETTE[i++ % Charts.PALETTE.length];
             double[] x = e.getValue().keySet().stream().mapToDouble(Integer::doubleValue).toArray();
-            Charts.line(q, e.getKey() + " p50", x, e.getValue().values().stream().mapToDouble(s -> s.spectral().rhoP50()).toArray(), col);
-            Charts.dashed(q, e.getKey() + " p05", x, e.getValue().values().stream().mapToDouble(s -> s.spectral().rhoP05()).toArray(), col, false);
-            Charts.dashed(q, e.getKey() + " p95", x, e.getValue().values().stream().mapToDouble(s -> s.spectral().rhoP95()).toArray(), col, false);
+            double[][] qs = new double[3][x.length];
+            int j = 0;
+            for (List<double[]> bins : e.getValue().values()) {
+                double[] p = {0.05, 0.5, 0.95};
+                for (int k = 0; k < 3; k++) qs[k][j] = weightedQuantile(bins, p[k]);
+                j++;
+            }
+            Charts.line(q, e.getKey() + " p50", x, qs[1], col);
+            Charts.dashed(q, i == 1 ? "dashed: p05 and p95" : e.getKey() + " p05", x, qs[0], col, i == 1);
+            Charts.dashed(q, e.getKey() + " p95", x, qs[2], col, false);
         }
         if (i == 0) return;
-        Charts.save(q, dir, "rho-quantiles");
-        plots.add(new Plot("rho-quantiles", "Median ρ against N with its p05–p95 band (dashed), per grid scale: with gain scaling "
-                + "the circular law puts ρ near g with a spread that shrinks as N grows; with radius scaling ρ is the target."));
+        save(q, dir, "rho-quantiles");
+        plots.add(new Plot("rho-quantiles", "Median ρ against N with its p05–p95 band (dashed), per gain g (to within one ρ bin: "
+                + "a gain cell's matrices spread over bins, each counted at its median): the circular law puts ρ near g, with a "
+                + "spread that shrinks as N grows."));
+    }
+
+    /** The nearest-rank p-quantile of values {value, count}. */
+    static double weightedQuantile(List<double[]> values, double p) {
+        List<double[]> v = new ArrayList<>(values);
+        v.sort((a, b) -> Double.compare(a[0], b[0]));
+        double total = 0;
+        for (double[] x : v) total += x[1];
+        double rank = Math.max(1, Math.ceil(p * total)), seen = 0;
+        for (double[] x : v) if ((seen += x[1]) >= rank) return x[0];
+        return v.isEmpty() ? Double.NaN : v.get(v.size() - 1)[0];
     }
 
     private static double[] finite(double[] y) {
@@ -232,16 +260,15 @@ public final class Report {
         }
         int steps = grid == null ? 1 : grid.steps();
         XYChart c = Charts.chart("Gradient ratio over " + (grid == null ? "one step" : steps + " steps") + ": tanh against linear",
-                "spectral radius ρ", "median gradient ratio ‖g₀‖/‖g_T‖ (log scale)");
-        c.getStyler().setYAxisLogarithmic(true);
+                "spectral radius ρ", "log₁₀ of the median gradient ratio ‖g₀‖/‖g_T‖");
         int i = 0;
         for (Map.Entry<String, List<CellAggregate>> e : series().entrySet()) {
             List<CellAggregate> l = e.getValue();
-            double[] y = ys(l, s -> Math.exp(steps * s.stats().gammaP50()));
-            for (int j = 0; j < y.length; j++) if (!(y[j] > 0) || !Double.isFinite(y[j])) y[j] = Double.NaN;
+            // log₁₀ of e^(T·γ): a linear axis of decades, readable where a log axis would label every one of 30
+            double[] y = finite(ys(l, s -> steps * s.stats().gammaP50() / Math.log(10)));
             Charts.line(c, e.getKey(), xs(l), y, Charts.PALETTE[i++ % Charts.PALETTE.length]);
         }
-        Charts.save(c, dir, "tanh-vs-linear");
+        save(c, dir, "tanh-vs-linear");
         plots.add(new Plot("tanh-vs-linear", "Median gradient ratio over the horizon, linear against tanh: saturation tames "
                 + "explosion above ρ = 1 (and, above the onset of chaos, only slows it)."));
     }
@@ -294,7 +321,7 @@ public final class Report {
                     Charts.dashed(c, e.getKey() + " " + f.wire + " theory", x, t, col, true);
             }
         }
-        Charts.save(c, dir, name);
+        save(c, dir, name);
         plots.add(new Plot(name, caption));
     }
 
@@ -305,23 +332,35 @@ public final class Report {
 
     /** Plots of a few matrices regenerated from the sweep's seeds. */
     private void samples() throws IOException {
-        List<Long> cells = new ArrayList<>();
-        int scales = grid.scales().size();
-        for (int k : new int[] {0, scales / 2, scales - 1}) if (!cells.contains((long) k)) cells.add((long) k);
-        Map<String, Analysis> picked = new LinkedHashMap<>();
-        Map<String, Double> radius = new LinkedHashMap<>();
-        for (long cell : cells) {
-            Spec s = grid.spec(cell, 0);
-            String label = (grid.scaling() == Scaling.RADIUS ? "r = " : "g = ") + s.scale();
-            picked.put(label, Analyzer.analyze(s));
-            radius.put(label, s.scale());
+        Map<String, Analysis> first = null;
+        for (int ni = 0; ni < grid.sizes().size(); ni++) {
+            Map<String, Analysis> picked = picked(ni);
+            if (first == null) first = picked;
+            eigenvalues(picked, grid.sizes().get(ni), grid.sizes().size() == 1 ? "eigenvalues" : "eigenvalues-n" + grid.sizes().get(ni));
         }
-        XYChart eig = Charts.chart("Eigenvalues of sample matrices (" + grid.ensembles().get(0).wire() + ", N = " + grid.sizes().get(0) + ")",
+        growth(first);
+        seedExperiment();
+    }
+
+    /** One matrix (trial 0) of the first, middle and last scale of size index ni (first ensemble, activation, precision). */
+    private Map<String, Analysis> picked(int ni) {
+        int scales = grid.scales().size();
+        long base = (long) ni * grid.activations().size() * grid.precisions().size() * scales;
+        Map<String, Analysis> picked = new LinkedHashMap<>();
+        for (int k : new int[] {0, scales / 2, scales - 1}) {
+            Spec s = grid.spec(base + k, 0);
+            String label = (grid.scaling() == Scaling.RADIUS ? "r = " : "g = ") + s.scale();
+            picked.putIfAbsent(label, Analyzer.analyze(s));
+        }
+        return picked;
+    }
+
+    private void eigenvalues(Map<String, Analysis> picked, int n, String name) throws IOException {
+        XYChart eig = Charts.chart("Eigenvalues of sample matrices (" + grid.ensembles().get(0).wire() + ", N = " + n + ")",
                 "Re λ", "Im λ", EIG_SIZE, EIG_SIZE + 90);
         eig.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
         double lim = 0;
-        for (Analysis a : picked.values()) lim = Math.max(lim, a.spectrum().rho());
-        for (double r : radius.values()) lim = Math.max(lim, r);
+        for (Map.Entry<String, Analysis> e : picked.entrySet()) lim = Math.max(lim, Math.max(e.getValue().spectrum().rho(), scaleOf(e.getKey())));
         lim *= 1.1;
         eig.getStyler().setXAxisMin(-lim).setXAxisMax(lim).setYAxisMin(-lim).setYAxisMax(lim);
         int i = 0;
@@ -335,42 +374,48 @@ public final class Report {
                 var s = Charts.points(eig, e.getKey() + " (real)", column(real, 0), column(real, 1), col);
                 s.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.DIAMOND);
             }
-            double r = radius.get(e.getKey());
+            double r = scaleOf(e.getKey());
             int m = 200;
             double[] cx = new double[m + 1], cy = new double[m + 1];
             for (int j = 0; j <= m; j++) {
                 cx[j] = r * Math.cos(2 * Math.PI * j / m);
                 cy[j] = r * Math.sin(2 * Math.PI * j / m);
             }
-            Charts.dashed(eig, "circle " + e.getKey(), cx, cy, col, false);
+            Charts.dashed(eig, "circle of radius " + r, cx, cy, col, true);
         }
-        Charts.save(eig, dir, "eigenvalues");
-        plots.add(new Plot("eigenvalues", "Eigenvalues of one matrix per sample cell with the circle of radius "
-                + (grid.scaling() == Scaling.RADIUS ? "r" : "g (circular law)") + "; diamonds: real eigenvalues.", EIG_SIZE, EIG_SIZE + 90));
+        save(eig, dir, name);
+        plots.add(new Plot(name, "Eigenvalues of one matrix per sample cell at N = " + n + " with the circle of radius "
+                + (grid.scaling() == Scaling.RADIUS ? "r" : "g (circular law)") + " (dashed); diamonds: real eigenvalues.",
+                EIG_SIZE, EIG_SIZE + 90));
+    }
 
-        XYChart growth = Charts.chart("Growth a_n = ‖Bⁿg‖/‖g‖ of sample matrices, with ρⁿ", "step n", "a_n (log scale)");
-        growth.getStyler().setYAxisLogarithmic(true);
+    private static double scaleOf(String label) {
+        return Double.parseDouble(label.substring(label.indexOf('=') + 1).trim());
+    }
+
+    private void growth(Map<String, Analysis> picked) throws IOException {
+        int i;
+        XYChart growth = Charts.chart("Growth a_n = ‖Bⁿg‖/‖g‖ of sample matrices (N = " + grid.sizes().get(0) + "), with ρⁿ",
+                "step n", "log₁₀ a_n");
+        growth.getStyler().setXAxisDecimalPattern("#");
         i = 0;
         for (Map.Entry<String, Analysis> e : picked.entrySet()) {
             java.awt.Color col = Charts.PALETTE[i++ % Charts.PALETTE.length];
             double[] a = e.getValue().linear().growth(), n = new double[a.length], rn = new double[a.length];
             double rho = e.getValue().spectrum().rho();
-            double[] y = a.clone();
-            for (int j = 0; j < a.length; j++) {
+            double[] y = new double[a.length];
+            for (int j = 0; j < a.length; j++) { // log₁₀ on a linear axis: ticks every few decades, not every one
                 n[j] = j + 1;
-                rn[j] = Math.pow(rho, j + 1);
-                if (!(y[j] > 0) || !Double.isFinite(y[j])) y[j] = Double.NaN;
-                if (!(rn[j] > 0) || !Double.isFinite(rn[j])) rn[j] = Double.NaN;
+                rn[j] = rho > 0 ? (j + 1) * Math.log10(rho) : Double.NaN;
+                y[j] = a[j] > 0 && Double.isFinite(a[j]) ? Math.log10(a[j]) : Double.NaN;
             }
             var s = Charts.line(growth, e.getKey(), n, y, col);
             s.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
             Charts.dashed(growth, "ρⁿ, " + e.getKey(), n, rn, col, true);
         }
-        Charts.save(growth, dir, "growth");
-        plots.add(new Plot("growth", "Growth curves of the sample matrices (solid) beside ρⁿ (dashed): parallel lines once the "
-                + "dominant mode takes over."));
-
-        seedExperiment();
+        save(growth, dir, "growth");
+        plots.add(new Plot("growth", "Growth curves of the sample matrices (solid) beside ρⁿ (dashed), as log₁₀: parallel lines "
+                + "once the dominant mode takes over."));
     }
 
     /** s_n/(δ|λ₁|ⁿ) for one matrix with a real and one with a complex λ₁, searched among the sweep's trials. */
@@ -388,7 +433,7 @@ public final class Report {
         int i = 0;
         for (Analysis a : new Analysis[] {real, complex}) {
             if (a == null) continue;
-            double[] r = java.util.Arrays.copyOf(a.linear().separationRatio(), Math.min(SEPARATION_STEPS, a.linear().steps()));
+            double[] r = a.linear().separationRatio().clone();
             double[] n = new double[r.length];
             for (int j = 0; j < r.length; j++) n[j] = j + 1;
             String label = a.spectrum().lambda1Im() == 0 ? String.format(Locale.ROOT, "real λ₁ = %.4f (%s)", a.spectrum().lambda1Re(), a.id())
@@ -397,7 +442,7 @@ public final class Report {
             s.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
         }
         if (i == 0) return;
-        Charts.save(c, dir, "separation");
+        save(c, dir, "separation");
         plots.add(new Plot("separation", "g and g + δv propagated as two vectors: for a real λ₁ their separation is "
                 + "δ|λ₁|ⁿ up to rounding (ratio 1 within T·ε/δ); for a complex λ₁ it stays bounded and oscillates, repeating every π/θ steps (a norm repeats every half turn)."));
     }

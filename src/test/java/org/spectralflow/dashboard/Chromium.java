@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * messages): navigate, evaluate JavaScript in the page, take screenshots, and collect console
  * errors and uncaught exceptions. For tests that need a real browser.
  */
-final class Chromium implements AutoCloseable {
+public final class Chromium implements AutoCloseable {
     static final String BINARY = System.getProperty("spectralflow.chromium", "/usr/bin/chromium");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -36,9 +36,9 @@ final class Chromium implements AutoCloseable {
     private final WebSocket socket;
     private final Map<Integer, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
     private final AtomicInteger ids = new AtomicInteger();
-    final List<String> errors = new CopyOnWriteArrayList<>();
+    private final List<String> errors = new CopyOnWriteArrayList<>();
 
-    Chromium(Path profile) throws Exception {
+    public Chromium(Path profile) throws Exception {
         process = new ProcessBuilder(BINARY, "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--no-first-run", "--remote-debugging-port=0", "--user-data-dir=" + profile, "--window-size=1400,1000",
                 "about:blank").redirectErrorStream(true).start();
@@ -81,18 +81,23 @@ final class Chromium implements AutoCloseable {
         return r.get("result");
     }
 
-    void navigate(String url) throws Exception {
+    public void navigate(String url) throws Exception {
         call("Page.navigate", Map.of("url", url));
     }
 
     /** The value of a JavaScript expression evaluated in the page (awaited if it is a promise). */
-    JsonNode eval(String expression) throws Exception {
+    public JsonNode eval(String expression) throws Exception {
         JsonNode r = call("Runtime.evaluate", Map.of("expression", expression, "returnByValue", true, "awaitPromise", true));
         if (r.has("exceptionDetails")) throw new IllegalStateException("page threw: " + r.get("exceptionDetails"));
         return r.path("result").path("value");
     }
 
-    void screenshot(Path file) throws Exception {
+    /** Console errors and uncaught exceptions so far. */
+    public List<String> errors() {
+        return List.copyOf(errors);
+    }
+
+    public void screenshot(Path file) throws Exception {
         JsonNode r = call("Page.captureScreenshot", Map.of("format", "png"));
         Files.write(file, Base64.getDecoder().decode(r.get("data").asText()));
     }

@@ -97,7 +97,7 @@ class DashboardBrowserIT {
                 Path shot = Path.of("target", "dashboard.png");
                 browser.screenshot(shot);
                 assertTrue(Files.size(shot) > 10_000, "a screenshot with content");
-                assertEquals(List.of(), browser.errors, "no console errors or exceptions");
+                assertEquals(List.of(), browser.errors(), "no console errors or exceptions");
             }
 
             // the JSON API the page uses

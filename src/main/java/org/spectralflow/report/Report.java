@@ -150,7 +150,11 @@ public final class Report {
                 hi = Math.max(hi, v);
             }
         }
-        if (lo > 0 && hi >= lo) {
+        if (hi == lo) { // one cell: the theory still shows, over a small range around it
+            lo = Math.max(1e-3, lo - 0.05);
+            hi = hi + 0.05;
+        }
+        if (lo > 0 && hi > lo) {
             int m = 100;
             double[] x = new double[m], y = new double[m];
             for (int j = 0; j < m; j++) {
@@ -158,6 +162,11 @@ public final class Report {
                 y[j] = Math.log(x[j]);
             }
             Charts.dashed(c, "theory ln ρ (linear)", x, y, java.awt.Color.BLACK, true);
+            if (finals.stream().anyMatch(a -> a.key().activation() == Activation.TANH && !a.key().independentJacobians())) {
+                double[] mf = new double[m];
+                for (int j = 0; j < m; j++) mf[j] = org.spectralflow.math.Theory.meanFieldTanhRate(x[j]);
+                Charts.dashed(c, "mean-field γ (tanh, g = ρ)", x, mf, java.awt.Color.GRAY, true);
+            }
         }
         i = 0;
         for (Map.Entry<String, List<CellAggregate>> e : series().entrySet()) {
@@ -168,7 +177,8 @@ public final class Report {
         }
         save(c, dir, "gamma");
         plots.add(new Plot("gamma", "Median γ against ρ with its p05–p95 band (dashed, same colour); black dashed: ln ρ, "
-                + "the linear theory of a fixed W (for independent Jacobians, Newman's exponent in the series' colour). "
+                + "the linear theory of a fixed W (for independent Jacobians, Newman's exponent in the series' colour); grey dashed: "
+                + "the mean-field γ of a large random tanh network with gain g = ρ, ½ ln(g² E[sech⁴]), which is ln g below 1. "
                 + "Saturation (tanh) pulls γ below ln ρ above 1."));
     }
 

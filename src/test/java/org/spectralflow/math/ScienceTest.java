@@ -173,4 +173,15 @@ class ScienceTest {
             assertEquals(truth, Analyzer.analyze(req.withOptions(new AnalysisOptions(0, true))).linear().transientPeak(), 1e-6 * truth);
         }
     }
+
+    /** The mean-field tanh rate: ln g below the onset of chaos, and against an independent numpy quadrature above it. */
+    @Test
+    void meanFieldTanhRate() {
+        assertEquals(Math.log(0.5), Theory.meanFieldTanhRate(0.5), 1e-15);
+        assertEquals(0.0, Theory.meanFieldTanhRate(1.0), 1e-15);
+        // SciPy: adaptive quad of both Gaussian expectations, the q map iterated to 1e-15 (120-node Gauss–Hermite is
+        // too coarse at g = 3, where sech⁴(√q z) is a narrow peak: it gave 0.30955)
+        assertEquals(0.06521721191286872, Theory.meanFieldTanhRate(1.5), 1e-12);
+        assertEquals(0.3102493151452475, Theory.meanFieldTanhRate(3.0), 1e-12);
+    }
 }

@@ -408,6 +408,7 @@ public final class Report {
         XYChart growth = Charts.chart("Growth a_n = ‖Bⁿg‖/‖g‖ of sample matrices (N = " + grid.sizes().get(0) + "), with ρⁿ",
                 "step n", "log₁₀ a_n");
         growth.getStyler().setXAxisDecimalPattern("#");
+        growth.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
         i = 0;
         for (Map.Entry<String, Analysis> e : picked.entrySet()) {
             java.awt.Color col = Charts.PALETTE[i++ % Charts.PALETTE.length];
@@ -440,6 +441,7 @@ public final class Report {
             if (a.spectrum().lambda1Im() != 0 && complex == null) complex = a;
         }
         XYChart c = Charts.chart("The seed's experiment: s_n / (δ |λ₁|ⁿ)", "step n", "s_n / (δ |λ₁|ⁿ)");
+        c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS); // the plot keeps the width
         int i = 0;
         for (Analysis a : new Analysis[] {real, complex}) {
             if (a == null) continue;
@@ -447,7 +449,8 @@ public final class Report {
             double[] n = new double[r.length];
             for (int j = 0; j < r.length; j++) n[j] = j + 1;
             String label = a.spectrum().lambda1Im() == 0 ? String.format(Locale.ROOT, "real λ₁ = %.4f (%s)", a.spectrum().lambda1Re(), a.id())
-                    : String.format(Locale.ROOT, "complex λ₁, θ = %.3f, period %.1f (%s)", a.spectrum().theta(), a.spectrum().period(), a.id());
+                    : String.format(Locale.ROOT, "complex λ₁, θ = %.3f: repeats every π/θ = %.1f steps (%s)", a.spectrum().theta(),
+                            Math.PI / a.spectrum().theta(), a.id());
             var s = Charts.line(c, label, n, finite(r), Charts.PALETTE[i++]);
             s.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
         }

@@ -32,12 +32,20 @@ public final class Dashboard implements AutoCloseable {
     }
 
     private void follow(String bootstrap, Map<String, String> kafka, String healthTopic, String alertsTopic, LayerBoard board) {
-        try (TopicFollower f = new TopicFollower(bootstrap, kafka, List.of(healthTopic, alertsTopic), true)) {
+        try {
             while (running) {
-                for (TopicFollower.Message m : f.poll(Duration.ofMillis(200))) {
-                    long now = System.currentTimeMillis();
-                    if (m.topic().equals(healthTopic)) board.onHealth(m.value(), now);
-                    else board.onAlert(m.value(), now);
+                try (TopicFollower f = new TopicFollower(bootstrap, kafka, List.of(healthTopic, alertsTopic), true)) {
+                    if (f.partitions() == 0) { // started before the monitor created its topics: look again soon
+                        Thread.sleep(2000);
+                        continue;
+                    }
+                    while (running) {
+                        for (TopicFollower.Message m : f.poll(Duration.ofMillis(200))) {
+                            long now = System.currentTimeMillis();
+                            if (m.topic().equals(healthTopic)) board.onHealth(m.value(), now);
+                            else board.onAlert(m.value(), now);
+                        }
+                    }
                 }
             }
         } catch (Exception e) {

@@ -31,6 +31,11 @@ public final class TopicFollower implements AutoCloseable {
         parts.forEach(consumer::position); // resolve the positions now, not at the first poll
     }
 
+    /** How many partitions it follows: 0 when none of its topics exists (yet). */
+    public int partitions() {
+        return consumer.assignment().size();
+    }
+
     public List<Message> poll(Duration wait) {
         List<Message> out = new ArrayList<>();
         for (ConsumerRecord<byte[], byte[]> r : consumer.poll(wait))

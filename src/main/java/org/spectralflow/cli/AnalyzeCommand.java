@@ -71,6 +71,18 @@ final class AnalyzeCommand implements Callable<Integer> {
             + "T·N³ work).")
     String transientMode;
 
+    @Option(names = "--leak", description = "Leak rate a ∈ (0, 1] of h ← (1 − a)h + a·φ(W h + b) (default 1: no leak).")
+    Double leak;
+
+    @Option(names = "--esp", description = "Also check the echo state property (tanh map, zero state and 4 seeded starts).")
+    Boolean esp;
+
+    @Option(names = "--esp-steps", description = "Steps of the echo state check (default 2000).")
+    Integer espSteps;
+
+    @Option(names = "--input-scale", description = "s of the echo state check's inputs s·U(−1, 1)ⁿ (default 0: zero input).")
+    Double inputScale;
+
     @Option(names = "--cell", description = {"Analyse the input as a layer of this recurrent cell: rnn_tanh, rnn_relu, linear, "
             + "lstm (a 4H×H weight_hh), gru (3H×H).", "Prints what the monitor's health record says (gate blocks' ρ and σ₁, "
             + "the trajectory of the request's jacobians) instead of the full analysis. A JSON input with a gated cell or "
@@ -95,6 +107,10 @@ final class AnalyzeCommand implements Callable<Integer> {
         put(overrides, "explode", explode);
         put(overrides, "lyapunov_k", lyapunovK);
         put(overrides, "transient", transientMode);
+        put(overrides, "leak", leak);
+        put(overrides, "esp", esp);
+        put(overrides, "esp_steps", espSteps);
+        put(overrides, "input_scale", inputScale);
         String defaultId = file.equals("-") ? "stdin" : Path.of(file).getFileName().toString();
         if (cell != null || RequestFiles.describesLayer(bytes, file, format)) {
             Weights layer = RequestFiles.readLayer(bytes, file, format, maxN, cell, id == null ? defaultId : id);

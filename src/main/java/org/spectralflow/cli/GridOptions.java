@@ -74,6 +74,18 @@ final class GridOptions {
     @Option(names = "--transient", description = "Transient peak max ‖Bⁿ‖₂: estimate (default) or exact (costs T·N³ per matrix).")
     String transientMode = "estimate";
 
+    @Option(names = "--leak", description = "Leak rate a ∈ (0, 1] of the units (ReservoirPy's lr; default: ${DEFAULT-VALUE}).")
+    double leak = 1.0;
+
+    @Option(names = "--esp", description = "Check the echo state property of every matrix (esp_violated per cell).")
+    boolean esp;
+
+    @Option(names = "--esp-steps", description = "Steps of the echo state check (default: ${DEFAULT-VALUE}).")
+    int espSteps = AnalysisOptions.DEFAULT_ESP_STEPS;
+
+    @Option(names = "--input-scale", description = "Input scale s of the echo state check (default: ${DEFAULT-VALUE}: zero input).")
+    double inputScale = 0.0;
+
     @Option(names = "--yes", description = "Run a grid of more than 10^7 matrices (without it, such a grid is refused with its size).")
     boolean yes;
 
@@ -97,7 +109,7 @@ final class GridOptions {
                 SweepGrid.parseNumbers(scales, "--scale"), words(activations, Activation::parse),
                 words(precisions, Precision::parse), trials, steps, delta, density, biasStd, explode, binWidth,
                 jacobian.equals("independent"), precisionBudget,
-                new AnalysisOptions(lyapunovK, AnalysisOptions.parseTransient(transientMode)));
+                new AnalysisOptions(lyapunovK, AnalysisOptions.parseTransient(transientMode), leak, esp, espSteps, inputScale));
         if (g.size() > CONFIRM_ABOVE && !yes)
             throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
                     "the grid is %d cells × %d trials = %.3g matrices; above 10^7 a sweep needs --yes", g.cells(), g.trials(),

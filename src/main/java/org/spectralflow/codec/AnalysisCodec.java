@@ -20,6 +20,9 @@ public final class AnalysisCodec {
         o.put("id", a.id());
         o.put("n", a.n());
         o.set("spectrum", spectrum(a.spectrum()));
+        ObjectNode sp = (ObjectNode) o.get("spectrum");
+        Json.put(sp, "effective_rho", a.effectiveRho());
+        o.put("leak", a.leak());
         Analysis.Linear l = a.linear();
         ObjectNode lin = o.putObject("linear");
         lin.put("steps", l.steps());
@@ -43,6 +46,13 @@ public final class AnalysisCodec {
             Json.array(block, "lyapunov_spectrum", ls.exponents());
             Json.put(block, "kaplan_yorke", ls.kaplanYorke());
             Json.put(block, "entropy_rate", ls.entropyRate());
+        }
+        if (a.echoState() != null) {
+            ObjectNode e = o.putObject("esp");
+            e.put("holds", a.echoState().holds());
+            Json.put(e, "max_distance", a.echoState().maxDistance());
+            e.put("steps", a.echoState().steps());
+            Json.put(e, "input_scale", a.echoState().inputScale());
         }
         ObjectNode prec = o.putObject("precision");
         for (Map.Entry<String, Analysis.FinitePrecision> e : a.precision().entrySet()) {
@@ -103,7 +113,7 @@ public final class AnalysisCodec {
                     f.intIn("precision_budget", 1, 100_000_000, AnalysisRequest.DEFAULT_PRECISION_BUDGET),
                     f.number("explode", AnalysisRequest.DEFAULT_EXPLODE),
                     null,
-                    new AnalysisOptions(f.intIn("lyapunov_k", 1, n, 0), AnalysisOptions.parseTransient(f.string("transient", "estimate"))));
+                    OptionsCodec.read(f, n));
         } catch (InvalidRecordException e) {
             throw e;
         } catch (IllegalArgumentException e) {

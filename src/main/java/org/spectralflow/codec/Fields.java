@@ -98,6 +98,14 @@ final class Fields {
         return x;
     }
 
+    /** A JSON boolean (true/false, not a string or number), or dflt when absent. */
+    boolean bool(String f, boolean dflt) {
+        if (!has(f)) return dflt;
+        JsonNode n = o.get(f);
+        if (!n.isBoolean()) throw new InvalidRecordException("field '" + f + "' must be true or false, got " + kind(n));
+        return n.booleanValue();
+    }
+
     double number(String f, double dflt) {
         return has(f) ? number(f) : dflt;
     }

@@ -40,8 +40,7 @@ public final class GridCodec {
         o.put("bin_width", g.binWidth());
         o.put("jacobian", g.independentJacobians() ? "independent" : "fixed");
         o.put("precision_budget", g.precisionBudget());
-        o.put("lyapunov_k", g.options().lyapunovK());
-        o.put("transient", g.options().transientWord());
+        OptionsCodec.write(o, g.options(), true);
         o.put("cells", g.cells());
         o.put("matrices", g.size());
         return o;
@@ -60,7 +59,7 @@ public final class GridCodec {
                 list(o.path("precisions"), Precision::parse), (int) f.integer("trials"), (int) f.integer("steps"),
                 f.number("delta"), f.number("density"), f.number("bias_std"), f.number("explode"), f.number("bin_width"),
                 f.string("jacobian", "fixed").equals("independent"), (int) f.integer("precision_budget", 20_000),
-                new AnalysisOptions((int) f.integer("lyapunov_k", 0), AnalysisOptions.parseTransient(f.string("transient", "estimate"))));
+                OptionsCodec.read(f, 0));
     }
 
     private static void words(ArrayNode a, List<? extends WireEnum> values) {

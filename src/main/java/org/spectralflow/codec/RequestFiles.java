@@ -37,6 +37,7 @@ public final class RequestFiles {
             if (value instanceof Long l) request.put(field, l);
             else if (value instanceof Integer i) request.put(field, i);
             else if (value instanceof Double d) request.put(field, d);
+            else if (value instanceof Boolean b) request.put(field, b);
             else request.put(field, String.valueOf(value));
         });
         return AnalysisCodec.decodeRequest(request, maxN, false, defaultId);

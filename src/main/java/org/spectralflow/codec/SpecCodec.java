@@ -67,8 +67,8 @@ public final class SpecCodec {
             if (precision != Precision.NONE) Limits.checkWork("precision_budget", budget, n);
             // a fresh orthogonal matrix per step is a QR factorisation (n³) per step
             if (jacobian.equals("independent") && ensemble == Ensemble.ORTHOGONAL) Limits.checkWork("steps × n", (long) steps * n, n);
-            AnalysisOptions options = new AnalysisOptions(f.intIn("lyapunov_k", 1, n, 0),
-                    AnalysisOptions.parseTransient(f.string("transient", "estimate")));
+            AnalysisOptions options = OptionsCodec.read(f, n);
+            AnalysisRequest.checkLeak(options, precision, jacobian.equals("independent"));
             options.check(n, steps);
             DenseMatrix data = ensemble == Ensemble.GIVEN ? MatrixCodec.read(f, n) : null;
             return new Spec(id, trial, seed, new CellDefinition(sweep, cell, cellTrials, sweepSeed, ensemble, n, density, scaling,
@@ -127,8 +127,7 @@ public final class SpecCodec {
         o.put("bin_width", s.binWidth());
         o.put("jacobian", s.independentJacobians() ? "independent" : "fixed");
         o.put("precision_budget", s.precisionBudget());
-        if (s.options().lyapunovK() > 0) o.put("lyapunov_k", s.options().lyapunovK());
-        if (s.options().exactTransient()) o.put("transient", "exact");
+        OptionsCodec.write(o, s.options(), false);
         if (s.data() != null) Json.array(o, "data", s.data().rowMajor());
         return o;
     }

@@ -51,7 +51,13 @@ public final class Analyzer {
         double[] u0 = new SeededRandom(seed, SeededRandom.Stream.LYAPUNOV).unitVector(n);
         Analysis.Linear linear;
         Analysis.Tanh tanh;
-        if (r.independentJacobians() == null) {
+        double leak = r.options().leak();
+        if (r.options().leaky()) {
+            Propagation.Result both = LeakyPropagation.run(w, n, leak, g, r.delta(), h0, bias, u0, r.steps(), r.explode(),
+                    r.options().exactTransient());
+            linear = both.linear();
+            tanh = both.tanh();
+        } else if (r.independentJacobians() == null) {
             Propagation.Result both = Propagation.run(w, n, spectrum, g, r.delta(), h0, bias, u0, r.steps(), r.explode(),
                     r.options().exactTransient());
             linear = both.linear();
@@ -77,9 +83,12 @@ public final class Analyzer {
                 SeededRandom draws = new SeededRandom(seed, SeededRandom.Stream.JACOBIAN);
                 fresh = () -> MatrixGenerator.generate(r.independentJacobians(), draws);
             }
-            lyapunovSpectrum = LyapunovSpectra.of(w, n, r.activation(), h0, bias, k, r.steps(), seed, fresh);
+            lyapunovSpectrum = LyapunovSpectra.of(w, n, r.activation(), h0, bias, k, r.steps(), seed, fresh, leak);
         }
-        return new Analysis(r.id(), n, spectrum, linear, tanh, precision, lyapunovSpectrum);
+        Analysis.EchoState esp = r.options().esp()
+                ? EchoState.check(w, n, leak, bias, r.options().inputScale(), r.options().espSteps(), seed) : null;
+        return new Analysis(r.id(), n, spectrum, linear, tanh, precision, lyapunovSpectrum, leak,
+                r.options().leaky() ? LeakyPropagation.effectiveRho(spectrum, leak) : spectrum.rho(), esp);
     }
 
     private static double[] seededBias(int n, double sd, long seed) {

@@ -17,7 +17,7 @@ public class CellAccumulator {
     public RateHistogram gammaHistogram = new RateHistogram();
     /** ρ in bins of 10⁻⁴: its quantiles are within ±5·10⁻⁵ (a cell's ρ spans one bin width or so: a few hundred bins). */
     public RateHistogram rhoHistogram = new RateHistogram();
-    public long dominantReal;
+    public long dominantReal, espChecked, espViolated;
     public ExactMoments realEigs = new ExactMoments(), sigma1OverRho = new ExactMoments(), effectiveRho = new ExactMoments();
     /** One per requested Lyapunov exponent, in order; empty when none were requested. */
     public ExactMoments[] lyapunovSpectrum = new ExactMoments[0];
@@ -48,6 +48,10 @@ public class CellAccumulator {
         rhoHistogram.add(c.rho());
         realEigs.add(c.realEigs());
         if (c.dominantReal()) dominantReal++;
+        if (c.esp() >= 0) {
+            espChecked++;
+            if (c.esp() == 0) espViolated++;
+        }
         if (c.rho() > 0) sigma1OverRho.add(c.sigma1() / c.rho());
         effectiveRho.add(c.effectiveRho());
         double[] ls = c.lyapunovSpectrum();
@@ -82,6 +86,8 @@ public class CellAccumulator {
         gammaHistogram.merge(o.gammaHistogram);
         rhoHistogram.merge(o.rhoHistogram);
         dominantReal += o.dominantReal;
+        espChecked += o.espChecked;
+        espViolated += o.espViolated;
         realEigs.merge(o.realEigs);
         sigma1OverRho.merge(o.sigma1OverRho);
         effectiveRho.merge(o.effectiveRho);
@@ -101,7 +107,8 @@ public class CellAccumulator {
         for (int i = 0; i < lyapunovMeans.length; i++) lyapunovMeans[i] = lyapunovSpectrum[i].mean();
         org.spectralflow.model.SpectralStats spectral = new org.spectralflow.model.SpectralStats(rhoHistogram.quantile(0.05),
                 rhoHistogram.quantile(0.5), rhoHistogram.quantile(0.95), realEigs.mean(),
-                count == 0 ? Double.NaN : (double) dominantReal / count, sigma1OverRho.mean(), effectiveRho.mean(), Double.NaN,
+                count == 0 ? Double.NaN : (double) dominantReal / count, sigma1OverRho.mean(), effectiveRho.mean(),
+                espChecked == 0 ? Double.NaN : (double) espViolated / espChecked,
                 lyapunovMeans, Theory.cellRate(key, rhoBar));
         return new CellStats(count, exploded, vanished, stable, gamma.mean(), gamma.sd(), rhoBar, rho.sd(),
                 sigma1.mean(), sigma1.sd(), lyapunov.mean(), lyapunov.sd(), gammaHistogram.quantile(0.05),

@@ -20,9 +20,10 @@ public final class LyapunovSpectra {
      *
      * @param w row-major n×n W
      * @param fresh null for a fixed W; else the matrix of each step (independent Jacobians, linear map only)
+     * @param leak a of the leaky map, J_t = (1 − a)I + a·D_t W (1: none)
      */
     public static Analysis.LyapunovSpectrum of(double[] w, int n, Activation map, double[] h0, double[] bias, int k, int steps,
-                                               long seed, Supplier<double[]> fresh) {
+                                               long seed, Supplier<double[]> fresh, double leak) {
         double[] q = initialBasis(n, k, seed), z = new double[n * k], r = new double[k], sums = new double[k];
         double[] h = h0.clone(), x = new double[n], d = new double[n];
         int burnIn = steps / 10;
@@ -30,11 +31,15 @@ public final class LyapunovSpectra {
             double[] wt = fresh == null ? w : fresh.get();
             if (map == Activation.TANH) {
                 Vectors.multiply(wt, n, h, x);
-                Tanh.withDerivative(x, 0, bias, h, 0, d, 0, n); // h_t = tanh(W h_{t−1} + b), D_t = sech²(·)
+                double[] t1 = new double[n];
+                Tanh.withDerivative(x, 0, bias, t1, 0, d, 0, n); // tanh(W h_{t−1} + b), D_t = sech²(·)
+                for (int i = 0; i < n; i++) h[i] = (1 - leak) * h[i] + leak * t1[i];
             }
             Vectors.multiplyBlock(wt, n, q, z, k); // Z = W Q
             if (map == Activation.TANH)
                 for (int j = 0; j < k; j++) for (int i = 0; i < n; i++) z[j * n + i] *= d[i];
+            if (leak < 1) // J Q = (1 − a)Q + a·(D) W Q
+                for (int i = 0; i < n * k; i++) z[i] = (1 - leak) * q[i] + leak * z[i];
             Lapack.thinQr(n, k, z, r);
             if (t > burnIn) for (int i = 0; i < k; i++) sums[i] += Math.log(Math.abs(r[i]));
             double[] swap = q;

@@ -7,9 +7,13 @@ import java.util.Map;
  *
  * @param precision results per format ("f32", "f64"); empty when not requested
  * @param lyapunovSpectrum the leading Lyapunov exponents of the request's map; null when not requested
+ * @param leak the leak rate a of the propagated map (1: none)
+ * @param effectiveRho ρ((1 − a)I + aW), the spectral radius of the propagated linear map
+ * @param echoState the echo state check; null when not requested
  */
 public record Analysis(String id, int n, Spectrum spectrum, Linear linear, Tanh tanh,
-                       Map<String, FinitePrecision> precision, LyapunovSpectrum lyapunovSpectrum) {
+                       Map<String, FinitePrecision> precision, LyapunovSpectrum lyapunovSpectrum, double leak,
+                       double effectiveRho, EchoState echoState) {
 
     /**
      * Linear back-propagation by B = Wᵀ.
@@ -40,6 +44,9 @@ public record Analysis(String id, int n, Spectrum spectrum, Linear linear, Tanh 
             return RecordValues.hash(this);
         }
     }
+
+    /** The echo state check (DESIGN §6.5): holds ⇔ max_distance ≤ 1e-6 after {@code steps} driven steps. */
+    public record EchoState(boolean holds, double maxDistance, int steps, double inputScale) {}
 
     /** Steps at which finite-precision events happen; −1 where not reached within the budget. */
     public record FinitePrecision(int subnormalStep, int deadStep, int overflowStep, int forgetStep) {}

@@ -39,6 +39,7 @@ public record AnalysisRequest(String id, DenseMatrix matrix, long seed, Activati
             throw new IllegalArgumentException("g must not be the zero vector");
         if (options == null) options = AnalysisOptions.DEFAULT;
         options.check(n, steps);
+        checkLeak(options, precision, independentJacobians != null);
     }
 
     /** N, the matrix's size. */
@@ -79,6 +80,14 @@ public record AnalysisRequest(String id, DenseMatrix matrix, long seed, Activati
 
     public AnalysisRequest withOptions(AnalysisOptions o) {
         return new AnalysisRequest(id, matrix, seed, activation, steps, delta, biasStd, bias, h0, g, precision, precisionBudget, explode, independentJacobians, o);
+    }
+
+    /** Leaky units are not (yet) in the finite-precision runs or the products of independent matrices: refused, not ignored. */
+    public static void checkLeak(AnalysisOptions o, Precision precision, boolean independent) {
+        if (!o.leaky()) return;
+        if (precision != Precision.NONE)
+            throw new IllegalArgumentException("leak < 1 with precision experiments is not supported: use precision 'none'");
+        if (independent) throw new IllegalArgumentException("leak < 1 with jacobian 'independent' is not supported");
     }
 
     /** Rejects a steps × n that would not fit the trajectory limit. */

@@ -68,6 +68,10 @@ public record CellDefinition(String sweep, long cell, long cellTrials, Long swee
         m.put("precision_budget", precisionBudget);
         m.put("lyapunov_k", options.lyapunovK());
         m.put("transient", options.transientWord());
+        m.put("leak", options.leak());
+        m.put("esp", options.esp());
+        m.put("esp_steps", options.espSteps());
+        m.put("input_scale", options.inputScale());
         return m;
     }
 

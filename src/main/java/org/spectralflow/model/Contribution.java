@@ -9,10 +9,11 @@ package org.spectralflow.model;
  * @param dominantReal whether λ₁ is real
  * @param effectiveRho ρ of the map the propagation used ((1 − a)I + aW; ρ itself without leak)
  * @param lyapunovSpectrum the k leading Lyapunov exponents of the cell's map; empty when not asked for
+ * @param esp 1 when the echo state property held, 0 when it did not, −1 when not checked
  */
 public record Contribution(double gamma, double rho, double sigma1, double lyapunov, Outcome outcome,
                            int subnormalF32, int forgetF32, int subnormalF64, int forgetF64,
-                           int realEigs, boolean dominantReal, double effectiveRho, double[] lyapunovSpectrum) {
+                           int realEigs, boolean dominantReal, double effectiveRho, double[] lyapunovSpectrum, int esp) {
 
     public static Contribution of(Analysis a, Activation activation) {
         boolean linear = activation == Activation.LINEAR;
@@ -29,7 +30,8 @@ public record Contribution(double gamma, double rho, double sigma1, double lyapu
                 linear ? a.linear().outcome() : a.tanh().outcome(),
                 f32 == null ? -1 : f32.subnormalStep(), f32 == null ? -1 : f32.forgetStep(),
                 f64 == null ? -1 : f64.subnormalStep(), f64 == null ? -1 : f64.forgetStep(),
-                real, s.lambda1Im() == 0, s.rho(), spectrum == null ? new double[0] : spectrum);
+                real, s.lambda1Im() == 0, a.effectiveRho(), spectrum == null ? new double[0] : spectrum,
+                a.echoState() == null ? -1 : a.echoState().holds() ? 1 : 0);
     }
 
     @Override

@@ -41,6 +41,7 @@ public record SweepGrid(String sweep, long seed, List<Ensemble> ensembles, List<
         if (!(biasStd >= 0)) throw new IllegalArgumentException("bias std must be non-negative, got " + biasStd);
         if (options == null) options = AnalysisOptions.DEFAULT;
         for (int n : sizes) options.check(n, steps);
+        for (Precision p : precisions) AnalysisRequest.checkLeak(options, p, independentJacobians);
         try {
             long cells = 1;
             for (List<?> l : List.of(ensembles, sizes, scales, activations, precisions)) cells = Math.multiplyExact(cells, l.size());

@@ -40,7 +40,7 @@ class ScienceTest {
             w[i * n + i] = diag[i];
             for (int j = i + 1; j < n; j++) w[i * n + j] = 0.3 * r.nextGaussian();
         }
-        Analysis.LyapunovSpectrum s = LyapunovSpectra.of(w, n, Activation.LINEAR, new double[n], new double[n], k, 4000, 7, null);
+        Analysis.LyapunovSpectrum s = LyapunovSpectra.of(w, n, Activation.LINEAR, new double[n], new double[n], k, 4000, 7, null, 1.0);
         for (int i = 0; i < k; i++) assertEquals(Math.log(Math.abs(diag[i])), s.exponents()[i], 2e-3, "λ_" + (i + 1));
         // λ₁ = ln 1.2 > 0 and λ₁ + λ₂ = ln 1.08 > 0, λ₁ + λ₂ + λ₃ = ln 0.756 < 0: j = 2
         double[] e = s.exponents();
@@ -60,7 +60,7 @@ class ScienceTest {
             bias[i] = 0.1 * r.nextGaussian();
         }
         long seed = 42;
-        Analysis.LyapunovSpectrum ours = LyapunovSpectra.of(w, n, Activation.TANH, h0, bias, k, steps, seed, null);
+        Analysis.LyapunovSpectrum ours = LyapunovSpectra.of(w, n, Activation.TANH, h0, bias, k, steps, seed, null, 1.0);
         double[] g = new SeededRandom(seed, SeededRandom.Stream.LYAPUNOV_BASIS).gaussians(n * k);
         double[][] q0 = new double[n][k];
         for (int j = 0; j < k; j++) for (int i = 0; i < n; i++) q0[i][j] = g[j * n + i]; // column-major

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import org.spectralflow.model.Activation;
 import org.spectralflow.model.Analysis;
-import org.spectralflow.model.AnalysisOptions;
 import org.spectralflow.model.AnalysisRequest;
 import org.spectralflow.model.DenseMatrix;
 import org.spectralflow.model.Precision;

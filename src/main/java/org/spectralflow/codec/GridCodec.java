@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.spectralflow.model.Activation;
-import org.spectralflow.model.AnalysisOptions;
 import org.spectralflow.model.Ensemble;
 import org.spectralflow.model.Precision;
 import org.spectralflow.model.Scaling;

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.ToDoubleFunction;
 import org.knowm.xchart.XYChart;
-import org.spectralflow.codec.StatsCodec;
 import org.spectralflow.math.Analyzer;
 import org.spectralflow.model.Activation;
 import org.spectralflow.model.Analysis;
@@ -304,12 +303,12 @@ public final class Report {
                         + "with ‖h₀ − h₀′‖ ≈ √(2N), the linear theory.");
     }
 
-    private interface Theory {
+    private interface PrecisionTheory {
         double at(Precision.Format f, double rho, int n);
     }
 
     private void precisionChart(String name, String title, ToDoubleFunction<CellStats> f32, ToDoubleFunction<CellStats> f64,
-                                Theory theory, String caption) throws IOException {
+                                PrecisionTheory theory, String caption) throws IOException {
         XYChart c = Charts.chart(title, "spectral radius ρ", "step");
         int i = 0;
         // linear and tanh cells forget at different steps: never one series for both (nor for two N)

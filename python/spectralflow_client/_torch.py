@@ -48,7 +48,7 @@ def _params(mod, k, suffix):
     p = {}
     for kind in ("weight_ih", "weight_hh", "bias_ih", "bias_hh"):
         t = getattr(mod, f"{kind}_l{k}{suffix}", None)
-        p[kind] = None if t is None else t.detach().double()
+        p[kind] = None if t is None else t.detach().to("cpu").double()
     return p
 
 

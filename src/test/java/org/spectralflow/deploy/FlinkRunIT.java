@@ -33,7 +33,7 @@ import org.spectralflow.run.SweepRunner;
  * The sweep job as operators run it, through Flink's own command-line front end (CliFrontend, what
  * the {@code flink} script runs, with FLINK_CONF_DIR): {@code run -d}, {@code list}, {@code stop
  * --savepointPath} mid-sweep, {@code run -s} from that savepoint at parallelism 1, a second stop, and
- * {@code run -s} back at parallelism 2, and {@code cancel} once every final is in. The finals must
+ * {@code run -s} back at parallelism 2 from a repacked jar, and {@code cancel} once every final is in. The finals must
  * equal an uninterrupted computation, with every trial counted once and no duplicate final.
  */
 class FlinkRunIT {
@@ -118,8 +118,10 @@ class FlinkRunIT {
                     String path = savepoint(stopped.out());
                     System.err.printf("stopped %s with a savepoint at %d/%d trials; resuming at parallelism %d%n", job, f.done(), total,
                             parallelism[stop]);
+                    // the second resume runs a repacked jar (other bytes, other timestamps, the same classes), as after a rebuild
+                    String[] args = stop == 0 ? jobArgs : withJar(jobArgs, repack(jobJar, target.resolve("flink-run-cluster/rebuilt-job.jar")));
                     Cli resumed = flink(classpath, conf, concat(new String[] {"run", "-d", "-s", path, "-p", String.valueOf(parallelism[stop])},
-                            jobArgs));
+                            args));
                     assertEquals(0, resumed.code(), resumed.out());
                     job = jobId(resumed.out());
                 }
@@ -151,6 +153,31 @@ class FlinkRunIT {
             assertEquals(want.gammaP50(), got.gammaP50(), 0);
             assertEquals(want.rhoMean(), got.rhoMean(), 0);
         }
+    }
+
+    /** The jar's entries written into a new jar with fresh timestamps: a different file holding the same classes. */
+    static Path repack(Path jar, Path out) throws Exception {
+        try (var in = new java.util.zip.ZipFile(jar.toFile());
+             var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(out))) {
+            var entries = java.util.Collections.list(in.entries());
+            java.util.Collections.reverse(entries); // another order too (the manifest stays first)
+            entries.sort((a, b) -> Boolean.compare(!a.getName().startsWith("META-INF/MANIFEST"), !b.getName().startsWith("META-INF/MANIFEST")));
+            for (var e : entries) {
+                zip.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+                try (var data = in.getInputStream(e)) {
+                    data.transferTo(zip);
+                }
+                zip.closeEntry();
+            }
+        }
+        assertFalse(java.util.Arrays.equals(Files.readAllBytes(jar), Files.readAllBytes(out)), "a different file");
+        return out;
+    }
+
+    static String[] withJar(String[] args, Path jar) {
+        String[] out = args.clone();
+        out[2] = jar.toString(); // "-c", main class, jar, ...
+        return out;
     }
 
     static String[] concat(String[] a, String[] b) {

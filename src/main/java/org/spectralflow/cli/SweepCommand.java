@@ -82,7 +82,7 @@ final class SweepCommand implements Callable<Integer> {
                     .withKafka(kafkaProps, maxN, checkpointMs, "spectralflow-" + g.sweep(), "spectralflow-" + g.sweep())
                     .withParallelism(parallelism).withPartialEvery(partialEvery)
                     .withResults(results ? org.spectralflow.job.Topics.RESULTS : null);
-            ProgressBar bar = new ProgressBar(quiet);
+            ProgressBar bar = new ProgressBar(quiet, checkpointMs);
             SweepRunner.Outcome o = SweepRunner.run(g, cfg, null, specPartitions, bar::show, bar.console());
             bar.finish();
             StatsFiles.write(dir, o.finals());
@@ -90,8 +90,13 @@ final class SweepCommand implements Callable<Integer> {
             if (!noReport) Report.write(dir, o.finals(), g);
             System.out.print(StatsFiles.table(o.finals()));
             long counted = o.finals().stream().mapToLong(s -> s.stats().count()).sum();
-            System.out.printf(Locale.ROOT, "%d matrices in %.1f s (%.1f/s); %d rejected (see sf.dlq); wrote %s%n",
-                    counted, o.seconds(), counted / o.seconds(), o.published() - counted,
+            double first = bar.firstResultAt();
+            // the start-up (broker, cluster, job, first checkpoint) against the rest: a small sweep is mostly the former
+            String split = Double.isNaN(first) || first > o.seconds() ? ""
+                    : o.seconds() - first < 0.05 ? String.format(Locale.ROOT, "; all committed at once, at %.1f s", first)
+                    : String.format(Locale.ROOT, "; first results committed at %.1f s, the rest over %.1f s", first, o.seconds() - first);
+            System.out.printf(Locale.ROOT, "%d matrices in %.1f s (%.1f/s%s); %d rejected (see sf.dlq); wrote %s%n",
+                    counted, o.seconds(), counted / o.seconds(), split, o.published() - counted,
                     dir.resolve(noReport ? "stats.csv" : "report.html"));
             return counted == o.published() ? 0 : Main.EXIT_REJECTED;
         } finally {
@@ -99,26 +104,46 @@ final class SweepCommand implements Callable<Integer> {
         }
     }
 
-    /** A one-line progress bar on stderr: matrices done / total, rate, ETA. */
+    /**
+     * A one-line progress bar on stderr: matrices done / total, rate and time left from
+     * {@link org.spectralflow.run.ProgressEstimate} (counts arrive at checkpoints; before the first,
+     * it says what it is waiting for).
+     */
     static final class ProgressBar {
         private final boolean quiet;
         private final boolean terminal = System.console() != null;
+        private final org.spectralflow.run.ProgressEstimate estimate = new org.spectralflow.run.ProgressEstimate(15);
+        private final long checkpointMs;
         private long lastPrint = System.currentTimeMillis();
 
-        ProgressBar(boolean quiet) {
+        ProgressBar(boolean quiet, long checkpointMs) {
             this.quiet = quiet;
+            this.checkpointMs = checkpointMs;
+        }
+
+        /** When the first result was committed (the run's fixed cost), NaN if none was. */
+        double firstResultAt() {
+            return estimate.firstResultAt();
         }
 
         void show(SweepRunner.Progress p) {
+            estimate.observe(p.elapsedSeconds(), p.done());
             if (quiet) return;
             long now = System.currentTimeMillis();
             if (now - lastPrint < (terminal ? 200 : 5_000)) return;
             lastPrint = now;
-            double rate = p.done() / Math.max(1e-9, p.elapsedSeconds());
-            int width = 30, filled = (int) (width * p.done() / Math.max(1, p.total()));
-            String eta = rate > 0 ? String.format(Locale.ROOT, "%.0fs", (p.total() - p.done()) / rate) : "?";
-            System.err.printf(Locale.ROOT, "%s[%s%s] %d/%d matrices  %.1f/s  ETA %s%s", terminal ? "\r" : "",
-                    "#".repeat(filled), ".".repeat(width - filled), p.done(), p.total(), rate, eta, terminal ? "" : "\n");
+            String line;
+            if (p.done() == 0) {
+                line = String.format(Locale.ROOT, "starting (%.1f s): broker, cluster and job up; results are committed every %.1f s",
+                        p.elapsedSeconds(), checkpointMs / 1000.0);
+            } else {
+                int width = 30, filled = (int) (width * p.done() / Math.max(1, p.total()));
+                double rate = estimate.rate(), left = estimate.secondsLeft(p.elapsedSeconds(), p.total());
+                line = String.format(Locale.ROOT, "[%s%s] %d/%d matrices  %s  ETA %s", "#".repeat(filled), ".".repeat(width - filled),
+                        p.done(), p.total(), Double.isNaN(rate) ? "measuring rate" : String.format(Locale.ROOT, "%.1f/s", rate),
+                        Double.isNaN(left) ? "?" : String.format(Locale.ROOT, "%.0fs", left));
+            }
+            System.err.print((terminal ? "\r\033[K" : "") + line + (terminal ? "" : "\n"));
         }
 
         /** Where rejection lines go: the same stream, after ending the bar's line. */

@@ -1,0 +1,49 @@
+package org.spectralflow.run;
+
+/**
+ * The rate and time left of a sweep from its committed counts, which arrive in steps (at each
+ * checkpoint) rather than smoothly: the rate is measured between count changes over a sliding
+ * window of the last {@code window} seconds of changes, and the time left counts down between
+ * changes from the estimate made at the last one, so that at a steady pace it never rises.
+ */
+public final class ProgressEstimate {
+    private final double window;
+    private final java.util.ArrayDeque<double[]> changes = new java.util.ArrayDeque<>(); // {seconds, done}
+    private long lastDone = -1;
+    private double firstResultAt = Double.NaN;
+
+    /** @param windowSeconds how far back the rate looks (at least two changes are always kept) */
+    public ProgressEstimate(double windowSeconds) {
+        this.window = windowSeconds;
+    }
+
+    /** Records the count seen at {@code seconds} since the start. */
+    public void observe(double seconds, long done) {
+        if (done == lastDone) return;
+        if (lastDone <= 0 && done > 0) firstResultAt = seconds;
+        lastDone = done;
+        if (done == 0) return; // nothing committed yet: no point of the rate
+        changes.addLast(new double[] {seconds, done});
+        while (changes.size() > 2 && seconds - changes.peekFirst()[0] > window) changes.removeFirst();
+    }
+
+    /** When the first result was committed: the fixed cost of the run (NaN before). */
+    public double firstResultAt() {
+        return firstResultAt;
+    }
+
+    /** Matrices per second between the oldest and the newest change in the window; NaN until two changes. */
+    public double rate() {
+        if (changes.size() < 2) return Double.NaN;
+        double[] a = changes.peekFirst(), b = changes.peekLast();
+        return b[0] > a[0] ? (b[1] - a[1]) / (b[0] - a[0]) : Double.NaN;
+    }
+
+    /** Seconds left at {@code now}: the estimate at the last change, counted down since; NaN while unknown. */
+    public double secondsLeft(double now, long total) {
+        double r = rate();
+        if (!(r > 0)) return Double.NaN;
+        double[] last = changes.peekLast();
+        return Math.max(0, (total - last[1]) / r - (now - last[0]));
+    }
+}

@@ -20,6 +20,7 @@ public final class AnalysisCodec {
         o.put("n", a.n());
         o.set("spectrum", spectrum(a.spectrum()));
         ObjectNode sp = (ObjectNode) o.get("spectrum");
+        sp.put("method", "dense"); // every spectrum is LAPACK's full one until the Krylov solver exists
         Json.put(sp, "effective_rho", a.effectiveRho());
         o.put("leak", a.leak());
         Analysis.Linear l = a.linear();

@@ -26,6 +26,9 @@ public final class MatrixCodec {
 
     /** The n×n matrix of a record, from {@code data} or {@code data_b64}. */
     static DenseMatrix read(Fields f, int n) {
+        String format = f.string("format", "dense");
+        if (format.equals("csr")) return CsrCodec.read(f, n);
+        if (!format.equals("dense")) throw new InvalidRecordException("format must be 'dense' or 'csr', got " + org.spectralflow.model.Text.quote(format, 40));
         long expected = (long) n * n;
         return new DenseMatrix(n, values(f, "data", expected, expected, "n² = " + expected, n));
     }

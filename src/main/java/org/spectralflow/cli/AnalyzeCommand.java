@@ -23,7 +23,7 @@ import picocli.CommandLine.Parameters;
 /** {@code spectralflow analyze}: the full analysis of one matrix from a file, no Kafka needed. */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
         description = {"Analyse one matrix: spectrum, linear and tanh propagation, finite precision.",
-                "Input: a JSON object shaped like an sf.weights record (data or data_b64), a NumPy .npy file, or CSV.",
+                "Input: a JSON object shaped like an sf.weights record (data or data_b64, or csr), a NumPy .npy file, a SciPy .npz (save_npz) file, or CSV.",
                 "Options given here override the request's own fields."})
 final class AnalyzeCommand implements Callable<Integer> {
 

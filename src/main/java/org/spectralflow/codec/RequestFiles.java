@@ -14,7 +14,7 @@ import org.spectralflow.model.Weights;
  */
 public final class RequestFiles {
     /** How to read the bytes; {@code auto} decides by content and file name. */
-    public enum Format { auto, json, npy, csv }
+    public enum Format { auto, json, npy, npz, csv }
 
     private RequestFiles() {}
 
@@ -30,6 +30,7 @@ public final class RequestFiles {
                 yield Json.parseObject(bytes);
             }
             case npy -> matrixRequest(MatrixFiles.npy(bytes, maxN));
+            case npz -> matrixRequest(NpzFiles.read(bytes, maxN));
             case csv -> matrixRequest(MatrixFiles.csv(new String(bytes, StandardCharsets.UTF_8), maxN));
             case auto -> throw new IllegalStateException("detect never answers auto");
         };
@@ -57,6 +58,10 @@ public final class RequestFiles {
                 yield Json.parseObject(bytes);
             }
             case npy -> tableRecord(MatrixFiles.npyTable(bytes, maxN));
+            case npz -> {
+                DenseMatrix d = NpzFiles.read(bytes, maxN);
+                yield tableRecord(new MatrixFiles.Table(d.n(), d.n(), d.rowMajor()));
+            }
             case csv -> tableRecord(MatrixFiles.csvTable(new String(bytes, StandardCharsets.UTF_8), maxN));
             case auto -> throw new IllegalStateException("detect never answers auto");
         };
@@ -95,6 +100,7 @@ public final class RequestFiles {
         if (format != Format.auto) return format;
         String lower = name.toLowerCase(Locale.ROOT);
         if (MatrixFiles.isNpy(bytes) || lower.endsWith(".npy")) return Format.npy;
+        if (NpzFiles.isZip(bytes) || lower.endsWith(".npz")) return Format.npz;
         if (lower.endsWith(".json")) return Format.json; // a broken .json is reported as JSON, not as a CSV
         if (lower.endsWith(".csv") || lower.endsWith(".txt")) return Format.csv;
         return firstNonBlank(bytes) == '{' ? Format.json : Format.csv;

@@ -30,8 +30,10 @@ class Publisher:
             raise ValueError(f"model must be a non-empty string, got {model!r}")
         self.model = model
         self.topic = topic
+        # one request in flight: a batch refused by a just-created partition cannot be overtaken by the next
+        # one, which would leave its retry out of sequence for the broker
         conf = {"bootstrap.servers": bootstrap_servers, "enable.idempotence": True, "acks": "all",
-                "message.max.bytes": 64 * 1024 * 1024, "linger.ms": 5}
+                "max.in.flight.requests.per.connection": 1, "message.max.bytes": 64 * 1024 * 1024, "linger.ms": 5}
         conf.update(kafka_settings(kafka_config))
         self._producer = Producer(conf)
         self._errors = []

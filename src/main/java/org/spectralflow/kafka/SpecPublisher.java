@@ -19,6 +19,13 @@ public final class SpecPublisher {
         Properties p = TopicAdmin.clientProperties(bootstrap, extra);
         p.putIfAbsent("acks", "all");
         p.putIfAbsent("enable.idempotence", "true");
+        // One request in flight per connection. With five, a just-created partition can refuse the first
+        // batch (NOT_LEADER_OR_FOLLOWER: not open yet) while the next batch, sent behind it, is appended; the
+        // broker then holds the producer's sequence past the first batch and refuses its retry as out of
+        // sequence until it expires (seen in ProcessKillIT: "8 record(s) expired", sequences 8… appended).
+        // With one in flight nothing overtakes a batch that is being retried. Bigger batches keep the rate.
+        p.putIfAbsent("max.in.flight.requests.per.connection", "1");
+        p.putIfAbsent("batch.size", String.valueOf(256 * 1024));
         p.putIfAbsent("linger.ms", "5");
         p.putIfAbsent("max.request.size", String.valueOf(TopicAdmin.MAX_MESSAGE_BYTES));
         return p;

@@ -128,9 +128,8 @@ class ProcessKillIT {
         Path state = dir.resolve("sweep-state"), log = dir.resolve("sweep-job.log");
         String[] args = {"sweep-job", "--bootstrap-servers", kafka.bootstrapServers(), "--state-dir", state.toString(),
                 "--checkpoint-interval", "400", "--partial-every", "10", "--parallelism", "2", "--spec-partitions", "2"};
-        // topics and specs first, then the job: publishing while a job JVM and its cluster start on the same two
-        // cores once left the idempotent publisher's retried first batches rejected as out of sequence until they
-        // expired (see the pom's note on the broker hang)
+        // topics and specs first, then the job (publishing into partitions created a moment before is what once
+        // hung here: SpecPublisher.producerProperties says how and why it no longer can)
         TopicAdmin.awaitReady(kafka.bootstrapServers(), Map.of(), 30_000);
         org.spectralflow.run.SweepRunner.ensureTopics(org.spectralflow.job.SweepJobConfig.defaults(kafka.bootstrapServers()), 2);
         SpecPublisher.publish(kafka.bootstrapServers(), Map.of(), "sf.specs", g.specs(), null);

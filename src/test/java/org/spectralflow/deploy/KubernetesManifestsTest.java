@@ -145,6 +145,7 @@ class KubernetesManifestsTest {
         return (Map<String, Object>) o;
     }
 
+    @SuppressWarnings("unchecked")
     @Test
     void theJobsRunWhatTheJarHasWithTheClustersConfiguration() throws Exception {
         Map<String, String> conf = flatten(new Load(LoadSettings.builder().build())

@@ -32,7 +32,7 @@ import org.spectralflow.run.SweepRunner;
 /**
  * The sweep job as operators run it, through Flink's own command-line front end (CliFrontend, what
  * the {@code flink} script runs, with FLINK_CONF_DIR): {@code run -d}, {@code list}, {@code stop
- * --savepointPath} mid-sweep, {@code run -s} from that savepoint at parallelism 1, a second stop, and
+ * --savepointPath} at a quarter of the sweep, {@code run -s} from that savepoint at parallelism 1, a second stop at half, and
  * {@code run -s} back at parallelism 2 from a repacked jar, and {@code cancel} once every final is in. The finals must
  * equal an uninterrupted computation, with every trial counted once and no duplicate final.
  */
@@ -78,7 +78,7 @@ class FlinkRunIT {
         String fullJar = System.getProperty("spectralflow.fullJar", "target/spectralflow.jar");
         String classpath = FaultToleranceIT.clusterClasspath(target);
         SweepGrid g = new SweepGrid("fr", 7L, List.of(Ensemble.GAUSSIAN), List.of(64), Scaling.RADIUS, List.of(0.9, 1.0, 1.1),
-                List.of(Activation.LINEAR, Activation.TANH), List.of(Precision.NONE), 500, 300, 1e-6, 1, 0, 1e6, 0.05, false, 1_000);
+                List.of(Activation.LINEAR, Activation.TANH), List.of(Precision.NONE), 500, 800, 1e-6, 1, 0, 1e6, 0.05, false, 1_000);
         long total = g.size();
         List<CellAggregate> finals;
         List<String> duplicates;
@@ -109,7 +109,7 @@ class FlinkRunIT {
             try (StatsFollower f = new StatsFollower(bootstrap, Map.of(), cfg.statsTopic(), g.sweep(), statsStart)) {
                 int[] parallelism = {1, 2};
                 for (int stop = 0; stop < 2; stop++) {
-                    long at = total * (stop + 1) / 3;
+                    long at = total * (stop + 1) / 4; // a quarter, then a half: well before the end at any pace
                     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
                     while (f.done() < at && System.nanoTime() < deadline) f.poll(Duration.ofMillis(100));
                     assertTrue(f.done() < total, "stopped mid-sweep (" + f.done() + " of " + total + ")");

@@ -33,7 +33,7 @@ public final class LeakyPropagation {
                                          double[] u0, int steps, double explode, boolean exactTransient) {
         double[] m = leakyMatrix(w, n, a);
         Spectrum ms = Spectra.analyze(m, n);
-        Analysis.Linear linear = Propagation.run(m, n, ms, g, delta, h0, bias, u0, steps, explode, exactTransient).linear();
+        Analysis.Linear linear = Propagation.linear(m, n, ms, g, delta, steps, explode, exactTransient);
         return new Propagation.Result(linear, tanh(w, n, a, h0, bias, g, u0, steps, explode));
     }
 

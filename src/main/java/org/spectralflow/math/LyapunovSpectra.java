@@ -25,15 +25,14 @@ public final class LyapunovSpectra {
     public static Analysis.LyapunovSpectrum of(double[] w, int n, Activation map, double[] h0, double[] bias, int k, int steps,
                                                long seed, Supplier<double[]> fresh, double leak) {
         double[] q = initialBasis(n, k, seed), z = new double[n * k], r = new double[k], sums = new double[k];
-        double[] h = h0.clone(), x = new double[n], d = new double[n];
+        double[] h = h0.clone(), x = new double[n], d = new double[n], tanh = new double[n];
         int burnIn = steps / 10;
         for (int t = 1; t <= steps; t++) {
             double[] wt = fresh == null ? w : fresh.get();
             if (map == Activation.TANH) {
                 Vectors.multiply(wt, n, h, x);
-                double[] t1 = new double[n];
-                Tanh.withDerivative(x, 0, bias, t1, 0, d, 0, n); // tanh(W h_{t−1} + b), D_t = sech²(·)
-                for (int i = 0; i < n; i++) h[i] = (1 - leak) * h[i] + leak * t1[i];
+                Tanh.withDerivative(x, 0, bias, tanh, 0, d, 0, n); // tanh(W h_{t−1} + b), D_t = sech²(·)
+                for (int i = 0; i < n; i++) h[i] = (1 - leak) * h[i] + leak * tanh[i];
             }
             Vectors.multiplyBlock(wt, n, q, z, k); // Z = W Q
             if (map == Activation.TANH)

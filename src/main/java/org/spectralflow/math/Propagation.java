@@ -17,8 +17,6 @@ public final class Propagation {
     /**
      * @param g the seeded unit gradient: linear propagation's start, and the tanh network's g_T
      * @param u0 the tanh network's Lyapunov start (the linear map's starts from g)
-     */
-    /**
      * @param exactTransient the transient peak by {@link TransientPeak#exact} (T·N³) instead of the
      *     propagated lower bound refined at its peak step
      */
@@ -32,9 +30,26 @@ public final class Propagation {
                 spectrum.topSingularVector(), spectrum.sigma1(), delta, steps);
         TanhPropagation.Backward tanhBackward = tanhForward.backward(g);
         Lockstep.run(w, n, steps, pair, tanhBackward); // row-major W is column-major Wᵀ
+        return new Result(linearResult(w, n, spectrum, pair, linearLyapunov, steps, explode, exactTransient),
+                tanhBackward.result(explode));
+    }
+
+    /** The linear half alone (the leaky network's linear map M, whose tanh half is not M's). */
+    static Analysis.Linear linear(double[] w, int n, Spectrum spectrum, double[] g, double delta, int steps, double explode,
+                                  boolean exactTransient) {
+        LyapunovVector lyapunov = new LyapunovVector(g, steps);
+        Lockstep.run(Vectors.transpose(w, n), n, steps, lyapunov);
+        LinearPropagation.Pair pair = new LinearPropagation.Pair(g, spectrum.dominantVector(), spectrum.rho(),
+                spectrum.topSingularVector(), spectrum.sigma1(), delta, steps);
+        Lockstep.run(w, n, steps, pair);
+        return linearResult(w, n, spectrum, pair, lyapunov, steps, explode, exactTransient);
+    }
+
+    private static Analysis.Linear linearResult(double[] w, int n, Spectrum spectrum, LinearPropagation.Pair pair,
+                                                LyapunovVector lyapunov, int steps, double explode, boolean exactTransient) {
         double peak = exactTransient ? TransientPeak.exact(w, n, steps)
                 : TransientPeak.estimate(w, n, steps, pair.result(0, explode).transientPeak(), pair.peakStep(),
                         spectrum.topSingularVector());
-        return new Result(pair.result(linearLyapunov.exponent(), explode, peak), tanhBackward.result(explode));
+        return pair.result(lyapunov.exponent(), explode, peak);
     }
 }

@@ -86,6 +86,10 @@ final class GridOptions {
     @Option(names = "--input-scale", description = "Input scale s of the echo state check (default: ${DEFAULT-VALUE}: zero input).")
     double inputScale = 0.0;
 
+    @Option(names = "--dense-max-n", description = "Above this N the sparse ensemble is drawn, stored and propagated in CSR, "
+            + "with a Krylov spectrum (default: ${DEFAULT-VALUE}).")
+    int denseMaxN = AnalysisOptions.DEFAULT_DENSE_MAX_N;
+
     @Option(names = "--yes", description = "Run a grid of more than 10^7 matrices (without it, such a grid is refused with its size).")
     boolean yes;
 
@@ -109,7 +113,8 @@ final class GridOptions {
                 SweepGrid.parseNumbers(scales, "--scale"), words(activations, Activation::parse),
                 words(precisions, Precision::parse), trials, steps, delta, density, biasStd, explode, binWidth,
                 jacobian.equals("independent"), precisionBudget,
-                new AnalysisOptions(lyapunovK, AnalysisOptions.parseTransient(transientMode), leak, esp, espSteps, inputScale));
+                new AnalysisOptions(lyapunovK, AnalysisOptions.parseTransient(transientMode), leak, esp, espSteps, inputScale,
+                        denseMaxN));
         if (g.size() > CONFIRM_ABOVE && !yes)
             throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
                     "the grid is %d cells × %d trials = %.3g matrices; above 10^7 a sweep needs --yes", g.cells(), g.trials(),

@@ -63,7 +63,9 @@ final class SweepCommand implements Callable<Integer> {
         if (specPartitions < 1) throw new IllegalArgumentException("--spec-partitions must be at least 1");
         if (partialEvery < 0) throw new IllegalArgumentException("--partial-every must not be negative");
         CheckpointOptions.check(checkpointMs);
-        if (g.sizes().stream().anyMatch(n -> n > maxN)) throw new IllegalArgumentException("--n above --max-n " + maxN);
+        if (g.largestDenseN() > maxN)
+            throw new IllegalArgumentException("--n " + g.largestDenseN() + " is above --max-n " + maxN + " for a dense matrix (a sparse "
+                    + "ensemble above --dense-max-n " + g.options().denseMaxN() + " is CSR and may be larger)");
         java.util.Map<String, String> kafkaProps = kafka.clientProperties();
         Path dir = OutputDirs.writable(out.resolve(g.sweep()));
         System.err.printf(Locale.ROOT, "sweep %s: %d cells × %d trials = %d matrices, parallelism %d, eigen-solver %s%n",

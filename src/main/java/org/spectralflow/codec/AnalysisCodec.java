@@ -20,7 +20,15 @@ public final class AnalysisCodec {
         o.put("n", a.n());
         o.set("spectrum", spectrum(a.spectrum()));
         ObjectNode sp = (ObjectNode) o.get("spectrum");
-        sp.put("method", "dense"); // every spectrum is LAPACK's full one until the Krylov solver exists
+        sp.put("method", a.spectrum().method());
+        Spectrum.Krylov kr = a.spectrum().krylov();
+        if (kr != null) {
+            sp.put("k", kr.k());
+            sp.put("converged", kr.converged());
+            Json.put(sp, "residual", kr.residual());
+            sp.put("restarts", kr.restarts());
+            sp.put("products", kr.products());
+        }
         Json.put(sp, "effective_rho", a.effectiveRho());
         o.put("leak", a.leak());
         Analysis.Linear l = a.linear();
@@ -77,7 +85,7 @@ public final class AnalysisCodec {
         if (Double.isInfinite(s.period())) o.putNull("period");
         else Json.put(o, "period", s.period());
         Json.put(o, "sigma1", s.sigma1());
-        Json.put(o, "departure", s.departure());
+        Json.put(o, "departure", s.departure()); // NaN (a Krylov spectrum) is null
         o.put("contractive", s.contractive());
         return o;
     }
@@ -92,8 +100,12 @@ public final class AnalysisCodec {
     public static AnalysisRequest decodeRequest(ObjectNode o, int maxN, boolean versionRequired, String defaultId) {
         Fields f = Fields.of(o);
         if (versionRequired || f.has("v")) f.requireVersion();
-        int n = MatrixCodec.size(f, maxN);
-        DenseMatrix w = MatrixCodec.read(f, n);
+        boolean csr = MatrixCodec.isCsr(f);
+        int n = MatrixCodec.size(f, csr ? Math.max(maxN, org.spectralflow.model.Limits.MAX_SPARSE_N) : maxN);
+        org.spectralflow.model.AnalysisOptions options = OptionsCodec.read(f, n);
+        if (n > maxN && n <= options.denseMaxN())
+            throw new InvalidRecordException("n = " + n + " is above the configured maximum " + maxN + " of a dense matrix");
+        org.spectralflow.model.Matrix w = MatrixCodec.read(f, n, options.denseMaxN());
         int defaultSteps = f.intIn("horizon", 1, 1_000_000, AnalysisRequest.DEFAULT_STEPS);
         if (f.has("model") && f.has("layer"))
             defaultId = f.string("model") + "/" + f.string("layer") + (f.has("step") ? "/" + f.integer("step") : "");
@@ -113,7 +125,7 @@ public final class AnalysisCodec {
                     f.intIn("precision_budget", 1, 100_000_000, AnalysisRequest.DEFAULT_PRECISION_BUDGET),
                     f.number("explode", AnalysisRequest.DEFAULT_EXPLODE),
                     null,
-                    OptionsCodec.read(f, n));
+                    options);
         } catch (InvalidRecordException e) {
             throw e;
         } catch (IllegalArgumentException e) {

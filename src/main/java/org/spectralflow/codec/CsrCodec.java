@@ -4,23 +4,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Base64;
-import org.spectralflow.model.DenseMatrix;
+import org.spectralflow.model.SparseMatrix;
 
 /**
  * The CSR wire format of DESIGN §6.3 ({@code "format": "csr"}): {@code indptr} (n + 1),
  * {@code indices} (nnz, int32) and {@code data} (nnz), each as a JSON array or as
  * {@code indptr_b64}/{@code indices_b64} (little-endian int32) and {@code data_b64} (in
  * {@code dtype}). Indices sorted within a row, no duplicates, all in range; nnz bounded before
- * anything is allocated. Read into a dense matrix: sparse propagation and the Krylov solver for n
- * above the dense limit are not built yet, so n stays within --max-n.
+ * anything is allocated. Read as CSR; the caller densifies it below the dense limit.
  */
 final class CsrCodec {
     /** The most nonzeros a record may carry (DESIGN's default --max-nnz). */
-    static final long MAX_NNZ = 10_000_000L;
+    static final long MAX_NNZ = org.spectralflow.model.Limits.MAX_NNZ;
 
     private CsrCodec() {}
 
-    static DenseMatrix read(Fields f, int n) {
+    static SparseMatrix read(Fields f, int n) {
         int[] indptr = ints(f, "indptr", n + 1L, n + 1L);
         if (indptr[0] != 0) throw new InvalidRecordException("indptr[0] must be 0, got " + indptr[0]);
         for (int i = 0; i < n; i++)
@@ -30,7 +29,6 @@ final class CsrCodec {
             throw new InvalidRecordException("nnz = " + nnz + " is above the limit (" + Math.min(MAX_NNZ, (long) n * n) + ")");
         int[] indices = ints(f, "indices", nnz, nnz);
         double[] data = MatrixCodec.values(f, "data", nnz, nnz, "nnz = " + nnz + " (indptr[n])", Math.max(1, (int) Math.min(nnz, Integer.MAX_VALUE)));
-        double[] w = new double[n * n];
         for (int i = 0; i < n; i++)
             for (int k = indptr[i]; k < indptr[i + 1]; k++) {
                 int j = indices[k];
@@ -38,9 +36,17 @@ final class CsrCodec {
                 if (k > indptr[i] && j <= indices[k - 1])
                     throw new InvalidRecordException("row " + i + ": column indices must be strictly increasing (no duplicates), "
                             + "got " + indices[k - 1] + " then " + j);
-                w[i * n + j] = data[k];
             }
-        return new DenseMatrix(n, w);
+        return new SparseMatrix(n, indptr, indices, data);
+    }
+
+    /** Writes m as {@code "format": "csr"} with JSON arrays. */
+    static void write(com.fasterxml.jackson.databind.node.ObjectNode o, SparseMatrix m) {
+        o.put("format", "csr");
+        com.fasterxml.jackson.databind.node.ArrayNode p = o.putArray("indptr"), j = o.putArray("indices");
+        for (int x : m.indptr()) p.add(x);
+        for (int x : m.indices()) j.add(x);
+        Json.array(o, "data", m.data());
     }
 
     /** Exactly {@code count} int32 values of {@code name} or {@code name_b64} (little-endian). */

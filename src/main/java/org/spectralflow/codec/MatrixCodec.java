@@ -24,10 +24,23 @@ public final class MatrixCodec {
         return (int) n;
     }
 
-    /** The n×n matrix of a record, from {@code data} or {@code data_b64}. */
+    /** The n×n matrix of a record, from {@code data} or {@code data_b64}, or CSR densified. */
     static DenseMatrix read(Fields f, int n) {
+        return (DenseMatrix) read(f, n, Integer.MAX_VALUE);
+    }
+
+    /** Whether the record's matrix is in the {@code csr} wire format. */
+    static boolean isCsr(Fields f) {
+        return f.string("format", "dense").equals("csr");
+    }
+
+    /** The n×n matrix of a record: a CSR one stays CSR when n is above {@code denseMaxN}, else it is densified. */
+    static org.spectralflow.model.Matrix read(Fields f, int n, int denseMaxN) {
         String format = f.string("format", "dense");
-        if (format.equals("csr")) return CsrCodec.read(f, n);
+        if (format.equals("csr")) {
+            org.spectralflow.model.SparseMatrix s = CsrCodec.read(f, n);
+            return n > denseMaxN ? s : s.toDense();
+        }
         if (!format.equals("dense")) throw new InvalidRecordException("format must be 'dense' or 'csr', got " + org.spectralflow.model.Text.quote(format, 40));
         long expected = (long) n * n;
         return new DenseMatrix(n, values(f, "data", expected, expected, "n² = " + expected, n));

@@ -12,11 +12,12 @@ import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.spectralflow.model.DenseMatrix;
+import org.spectralflow.model.SparseMatrix;
 
 /**
  * SciPy's {@code scipy.sparse.save_npz} files (DESIGN §6.3): a zip of .npy arrays, CSR, CSC or COO
  * (duplicate COO entries summed, as SciPy does). Every size is checked against the limits before
- * the matrix is built; the matrix is densified (n ≤ --max-n) until sparse analysis exists.
+ * the matrix is built.
  */
 public final class NpzFiles {
     private static final Pattern DESCR = Pattern.compile("'descr'\\s*:\\s*'([<>|=])([fiuS])(\\d+)'");
@@ -30,7 +31,13 @@ public final class NpzFiles {
         return b.length >= 4 && b[0] == 'P' && b[1] == 'K' && b[2] == 3 && b[3] == 4;
     }
 
+    /** The matrix of a .npz file, dense: n ≤ maxN is checked before anything is built. */
     public static DenseMatrix read(byte[] bytes, int maxN) {
+        return readSparse(bytes, maxN).toDense();
+    }
+
+    /** The matrix of a .npz file in CSR, n ≤ maxN and nnz ≤ the record limit checked before it is built. */
+    public static SparseMatrix readSparse(byte[] bytes, int maxN) {
         Map<String, byte[]> m = members(bytes);
         String format = text(need(m, "format"));
         long[] shape = longs(need(m, "shape"));
@@ -40,7 +47,7 @@ public final class NpzFiles {
         int n = (int) shape[0];
         double[] data = doubles(need(m, "data"));
         if (data.length > CsrCodec.MAX_NNZ) throw new InvalidRecordException("nnz = " + data.length + " is above the limit");
-        double[] w = new double[n * n];
+        int[] row = new int[data.length], col = new int[data.length];
         switch (format) {
             case "csr", "csc" -> {
                 long[] indptr = longs(need(m, "indptr")), indices = longs(need(m, "indices"));
@@ -51,26 +58,31 @@ public final class NpzFiles {
                     for (long k = indptr[a]; k < indptr[a + 1]; k++) {
                         long b = indices[(int) k];
                         if (b < 0 || b >= n) throw new InvalidRecordException(".npz " + format + ": index " + b + " out of range");
-                        int i = format.equals("csr") ? a : (int) b, j = format.equals("csr") ? (int) b : a;
-                        w[i * n + j] += data[(int) k]; // SciPy sums duplicates when it converts
+                        row[(int) k] = format.equals("csr") ? a : (int) b;
+                        col[(int) k] = format.equals("csr") ? (int) b : a;
                     }
                 }
             }
             case "coo" -> {
-                long[] row = longs(need(m, "row")), col = longs(need(m, "col"));
-                if (row.length != data.length || col.length != data.length)
+                long[] r = longs(need(m, "row")), c = longs(need(m, "col"));
+                if (r.length != data.length || c.length != data.length)
                     throw new InvalidRecordException(".npz coo: row, col and data disagree in length");
                 for (int k = 0; k < data.length; k++) {
-                    if (row[k] < 0 || row[k] >= n || col[k] < 0 || col[k] >= n)
+                    if (r[k] < 0 || r[k] >= n || c[k] < 0 || c[k] >= n)
                         throw new InvalidRecordException(".npz coo: entry " + k + " out of range");
-                    w[(int) (row[k] * n + col[k])] += data[k];
+                    row[k] = (int) r[k];
+                    col[k] = (int) c[k];
                 }
             }
             default -> throw new InvalidRecordException(".npz format must be csr, csc or coo, got " + org.spectralflow.model.Text.quote(format, 20));
         }
-        for (int i = 0; i < w.length; i++)
-            if (!Double.isFinite(w[i])) throw new InvalidRecordException("entry (" + i / n + "," + i % n + ") is " + w[i]);
-        return new DenseMatrix(n, w);
+        for (int k = 0; k < data.length; k++)
+            if (!Double.isFinite(data[k])) throw new InvalidRecordException("entry (" + row[k] + "," + col[k] + ") is " + data[k]);
+        try {
+            return SparseMatrix.fromTriplets(n, row, col, data); // SciPy sums duplicates when it converts
+        } catch (IllegalArgumentException e) { // a sum of duplicates that overflowed
+            throw new InvalidRecordException(e.getMessage(), e);
+        }
     }
 
     private static Map<String, byte[]> members(byte[] bytes) {

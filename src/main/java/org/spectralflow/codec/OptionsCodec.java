@@ -5,7 +5,7 @@ import org.spectralflow.model.AnalysisOptions;
 
 /**
  * The optional-analysis fields of specs, grids and analysis requests: {@code lyapunov_k},
- * {@code transient}, {@code leak}, {@code esp}, {@code esp_steps}, {@code input_scale}.
+ * {@code transient}, {@code leak}, {@code esp}, {@code esp_steps}, {@code input_scale}, {@code dense_max_n}.
  */
 final class OptionsCodec {
     private OptionsCodec() {}
@@ -15,7 +15,8 @@ final class OptionsCodec {
         try {
             return new AnalysisOptions(n > 0 ? f.intIn("lyapunov_k", 1, n, 0) : (int) f.integer("lyapunov_k", 0),
                     AnalysisOptions.parseTransient(f.string("transient", "estimate")), f.number("leak", 1.0), f.bool("esp", false),
-                    f.intIn("esp_steps", 1, 10_000_000, AnalysisOptions.DEFAULT_ESP_STEPS), f.number("input_scale", 0.0));
+                    f.intIn("esp_steps", 1, 10_000_000, AnalysisOptions.DEFAULT_ESP_STEPS), f.number("input_scale", 0.0),
+                    f.intIn("dense_max_n", 1, org.spectralflow.model.Limits.MAX_DENSE_N, AnalysisOptions.DEFAULT_DENSE_MAX_N));
         } catch (InvalidRecordException e) {
             throw e;
         } catch (IllegalArgumentException e) {
@@ -32,5 +33,6 @@ final class OptionsCodec {
         if (all || a.esp()) o.put("esp", a.esp());
         if (all || a.esp() && a.espSteps() != d.espSteps()) o.put("esp_steps", a.espSteps());
         if (all || a.esp() && a.inputScale() != d.inputScale()) o.put("input_scale", a.inputScale());
+        if (all || a.denseMaxN() != d.denseMaxN()) o.put("dense_max_n", a.denseMaxN());
     }
 }

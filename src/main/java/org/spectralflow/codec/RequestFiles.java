@@ -30,7 +30,7 @@ public final class RequestFiles {
                 yield Json.parseObject(bytes);
             }
             case npy -> matrixRequest(MatrixFiles.npy(bytes, maxN));
-            case npz -> matrixRequest(NpzFiles.read(bytes, maxN));
+            case npz -> sparseRequest(NpzFiles.readSparse(bytes, Math.max(maxN, org.spectralflow.model.Limits.MAX_SPARSE_N)));
             case csv -> matrixRequest(MatrixFiles.csv(new String(bytes, StandardCharsets.UTF_8), maxN));
             case auto -> throw new IllegalStateException("detect never answers auto");
         };
@@ -109,6 +109,15 @@ public final class RequestFiles {
     private static char firstNonBlank(byte[] b) {
         for (byte x : b) if (!Character.isWhitespace(x)) return (char) x;
         return ' ';
+    }
+
+    /** A SciPy sparse matrix as a {@code csr} request: it stays CSR above dense_max_n. */
+    private static ObjectNode sparseRequest(org.spectralflow.model.SparseMatrix m) {
+        ObjectNode o = Json.object();
+        o.put("v", Json.VERSION);
+        o.put("n", m.n());
+        CsrCodec.write(o, m);
+        return o;
     }
 
     private static ObjectNode matrixRequest(DenseMatrix m) {

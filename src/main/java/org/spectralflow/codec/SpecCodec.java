@@ -6,6 +6,8 @@ import org.spectralflow.model.AnalysisOptions;
 import org.spectralflow.model.AnalysisRequest;
 import org.spectralflow.model.CellDefinition;
 import org.spectralflow.model.DenseMatrix;
+import org.spectralflow.model.Matrix;
+import org.spectralflow.model.SparseMatrix;
 import org.spectralflow.model.Ensemble;
 import org.spectralflow.model.Limits;
 import org.spectralflow.model.Precision;
@@ -41,7 +43,9 @@ public final class SpecCodec {
             Long sweepSeed = f.has("sweep_seed") ? f.integer("sweep_seed") : null;
             if (sweepSeed != null) checkDerivation(sweep, id, cell, trial, seed, sweepSeed);
             Ensemble ensemble = Ensemble.parse(f.string("ensemble"));
-            int n = MatrixCodec.size(f, maxN);
+            boolean csrData = ensemble == Ensemble.GIVEN && MatrixCodec.isCsr(f);
+            // a sparse ensemble or a CSR matrix may be larger than a dense one: checked again below
+            int n = MatrixCodec.size(f, ensemble == Ensemble.SPARSE || csrData ? Math.max(maxN, Limits.MAX_SPARSE_N) : maxN);
             double density = f.number("density", 1.0);
             if (!(density > 0 && density <= 1)) throw new InvalidRecordException("density must be in (0, 1], got " + density);
             Scaling scaling = Scaling.parse(f.string("scaling"));
@@ -52,7 +56,6 @@ public final class SpecCodec {
             if (biasStd < 0) throw new InvalidRecordException("bias_std must be non-negative, got " + biasStd);
             int steps = f.intIn("steps", 1, 1_000_000);
             AnalysisRequest.checkTrajectory(steps, n);
-            Limits.checkWork("steps", steps, n);
             double delta = f.number("delta", AnalysisRequest.DEFAULT_DELTA);
             if (!(delta > 0)) throw new InvalidRecordException("delta must be positive, got " + delta);
             Precision precision = Precision.parse(f.string("precision", "none"));
@@ -64,13 +67,29 @@ public final class SpecCodec {
             if (!jacobian.equals("fixed") && !jacobian.equals("independent"))
                 throw new InvalidRecordException("jacobian must be 'fixed' or 'independent', got '" + jacobian + "'");
             int budget = f.intIn("precision_budget", 1, 100_000_000, AnalysisRequest.DEFAULT_PRECISION_BUDGET);
-            if (precision != Precision.NONE) Limits.checkWork("precision_budget", budget, n);
+            AnalysisOptions options = OptionsCodec.read(f, n);
+            boolean csr = (ensemble == Ensemble.SPARSE || csrData) && n > options.denseMaxN();
+            if (!csr && n > maxN)
+                throw new InvalidRecordException("n = " + n + " is above the configured maximum " + maxN + " of a dense matrix"
+                        + (ensemble == Ensemble.SPARSE || csrData ? " (above dense_max_n = " + options.denseMaxN() + " it would be CSR)" : ""));
+            long nnz = (long) n * n;
+            if (csr && ensemble == Ensemble.SPARSE) {
+                double expected = (double) n * n * density;
+                if (expected > Limits.MAX_NNZ)
+                    throw new InvalidRecordException("n² × density = " + (long) expected + " expected nonzeros is above the limit of "
+                            + Limits.MAX_NNZ);
+                nnz = (long) Math.ceil(expected);
+            }
+            if (csr && jacobian.equals("independent"))
+                throw new InvalidRecordException("jacobian 'independent' needs a dense matrix (n ≤ dense_max_n = " + options.denseMaxN() + ")");
+            Matrix data = ensemble == Ensemble.GIVEN ? MatrixCodec.read(f, n, options.denseMaxN()) : null;
+            if (data != null) nnz = data.nnz();
+            work("steps", steps, n, nnz);
+            if (precision != Precision.NONE) work("precision_budget", budget, n, nnz);
             // a fresh orthogonal matrix per step is a QR factorisation (n³) per step
             if (jacobian.equals("independent") && ensemble == Ensemble.ORTHOGONAL) Limits.checkWork("steps × n", (long) steps * n, n);
-            AnalysisOptions options = OptionsCodec.read(f, n);
             AnalysisRequest.checkLeak(options, precision, jacobian.equals("independent"));
-            options.check(n, steps);
-            DenseMatrix data = ensemble == Ensemble.GIVEN ? MatrixCodec.read(f, n) : null;
+            options.check(n, nnz, steps);
             return new Spec(id, trial, seed, new CellDefinition(sweep, cell, cellTrials, sweepSeed, ensemble, n, density, scaling,
                     scale, activation, biasStd, steps, delta, precision, explode, binWidth, jacobian.equals("independent"), budget,
                     options), data);
@@ -103,6 +122,12 @@ public final class SpecCodec {
                     + ", the id of trial " + trial + " of cell " + cell);
     }
 
+    /** steps × n² for a dense matrix, steps × nnz for a CSR one, within the work limit. */
+    private static void work(String what, long steps, int n, long nnz) {
+        if (nnz == (long) n * n) Limits.checkWork(what, steps, n);
+        else Limits.checkWork(what, steps, nnz, "nnz");
+    }
+
     public static ObjectNode encode(Spec s) {
         ObjectNode o = Json.object();
         o.put("v", Json.VERSION);
@@ -128,7 +153,8 @@ public final class SpecCodec {
         o.put("jacobian", s.independentJacobians() ? "independent" : "fixed");
         o.put("precision_budget", s.precisionBudget());
         OptionsCodec.write(o, s.options(), false);
-        if (s.data() != null) Json.array(o, "data", s.data().rowMajor());
+        if (s.data() instanceof DenseMatrix d) Json.array(o, "data", d.rowMajor());
+        else if (s.data() instanceof SparseMatrix m) CsrCodec.write(o, m);
         return o;
     }
 }

@@ -8,13 +8,16 @@ import org.spectralflow.model.Ensemble;
 import org.spectralflow.model.Precision;
 import org.spectralflow.model.Scaling;
 import org.spectralflow.model.Spec;
+import org.spectralflow.model.SparseMatrix;
 import org.spectralflow.model.Spectrum;
+import org.spectralflow.model.DenseMatrix;
 
 /** The whole per-matrix analysis of DESIGN §3: spectrum, linear and tanh propagation, finite precision. */
 public final class Analyzer {
     private Analyzer() {}
 
     public static Analysis analyze(AnalysisRequest r) {
+        if (r.matrix() instanceof SparseMatrix s) return analyze(r, KrylovSpectra.analyze(MatrixOperator.of(s), KrylovSpectra.DEFAULT_K));
         return analyze(r, Spectra.analyze(r.w(), r.n()));
     }
 
@@ -24,13 +27,15 @@ public final class Analyzer {
      * second eigen-decomposition of the scaled matrix (equal to rounding).
      */
     public static Analysis analyze(Spec s) {
+        if (s.csr()) return analyzeCsr(s);
         boolean given = s.ensemble() == Ensemble.GIVEN;
+        DenseMatrix data = (DenseMatrix) s.data();
         if (s.scaling() != Scaling.RADIUS) {
-            double[] w = given ? MatrixGenerator.scaleGiven(s.data().rowMajor(), s.n(), s.scaling(), s.scale())
+            double[] w = given ? MatrixGenerator.scaleGiven(data.rowMajor(), s.n(), s.scaling(), s.scale())
                     : MatrixGenerator.generate(s.recipe(), s.seed());
             return analyze(s.request(w));
         }
-        double[] w = given ? s.data().rowMajor().clone() : MatrixGenerator.unscaled(s.recipe(), s.seed());
+        double[] w = given ? data.rowMajor().clone() : MatrixGenerator.unscaled(s.recipe(), s.seed());
         Spectrum raw = Spectra.analyze(w, s.n());
         if (raw.rho() == 0 && s.scale() != 0)
             throw new IllegalArgumentException("cannot scale to radius " + s.scale() + ": the matrix has spectral radius 0");
@@ -39,10 +44,26 @@ public final class Analyzer {
         return analyze(s.request(w), c == 0 ? Spectra.analyze(w, s.n()) : raw.scaled(c));
     }
 
+    /** A spec whose matrix is CSR (drawn or given): scaled as §3 says, with the Krylov ρ for {@code radius}. */
+    private static Analysis analyzeCsr(Spec s) {
+        SparseMatrix w = s.ensemble() == Ensemble.GIVEN ? (SparseMatrix) s.data() : MatrixGenerator.sparseCsr(s.recipe(), s.seed());
+        if (s.ensemble() == Ensemble.GIVEN && s.scaling() == Scaling.GAIN && s.scale() != 1) w = w.scaled(s.scale());
+        Spectrum spectrum = KrylovSpectra.analyze(MatrixOperator.of(w), KrylovSpectra.DEFAULT_K);
+        if (s.scaling() == Scaling.RADIUS) {
+            if (spectrum.rho() == 0 && s.scale() != 0)
+                throw new IllegalArgumentException("cannot scale to radius " + s.scale() + ": the matrix has spectral radius 0");
+            double c = spectrum.rho() == 0 ? 0 : s.scale() / spectrum.rho();
+            w = w.scaled(c);
+            spectrum = c == 0 ? KrylovSpectra.analyze(MatrixOperator.of(w), KrylovSpectra.DEFAULT_K) : spectrum.scaled(c);
+        }
+        return analyze(s.request(w), spectrum);
+    }
+
     /** The analysis of a request whose matrix's spectrum is already known. */
     static Analysis analyze(AnalysisRequest r, Spectrum spectrum) {
         int n = r.n();
-        double[] w = r.w();
+        MatrixOperator op = MatrixOperator.of(r.matrix());
+        double[] w = r.sparse() ? null : r.w();
         long seed = r.seed();
         double[] g = r.g() != null ? r.g() : new SeededRandom(seed, SeededRandom.Stream.G).unitVector(n);
         double[] h0 = r.h0() != null ? r.h0() : new SeededRandom(seed, SeededRandom.Stream.H0).gaussians(n);
@@ -52,13 +73,21 @@ public final class Analyzer {
         Analysis.Linear linear;
         Analysis.Tanh tanh;
         double leak = r.options().leak();
-        if (r.options().leaky()) {
+        double effectiveRho = spectrum.rho();
+        if (r.options().leaky() && r.sparse()) { // M = (1 − a)I + aW by the Krylov solver on M itself
+            Spectrum ms = KrylovSpectra.analyze(op.leaky(leak), KrylovSpectra.DEFAULT_K);
+            effectiveRho = ms.rho();
+            Propagation.Result both = LeakyPropagation.run(op, ms, leak, g, r.delta(), h0, bias, u0, r.steps(), r.explode());
+            linear = both.linear();
+            tanh = both.tanh();
+        } else if (r.options().leaky()) {
+            effectiveRho = LeakyPropagation.effectiveRho(spectrum, leak);
             Propagation.Result both = LeakyPropagation.run(w, n, leak, g, r.delta(), h0, bias, u0, r.steps(), r.explode(),
                     r.options().exactTransient());
             linear = both.linear();
             tanh = both.tanh();
         } else if (r.independentJacobians() == null) {
-            Propagation.Result both = Propagation.run(w, n, spectrum, g, r.delta(), h0, bias, u0, r.steps(), r.explode(),
+            Propagation.Result both = Propagation.run(op, spectrum, g, r.delta(), h0, bias, u0, r.steps(), r.explode(),
                     r.options().exactTransient());
             linear = both.linear();
             tanh = both.tanh();
@@ -71,7 +100,7 @@ public final class Analyzer {
         if (r.precision() != Precision.NONE) {
             double[] h0Prime = new SeededRandom(seed, SeededRandom.Stream.H0_PRIME).gaussians(n);
             for (Precision.Format f : r.precision().formats())
-                precision.put(f.wire, FinitePrecisionRun.run(f, w, n, h0, h0Prime, r.activation(), seed,
+                precision.put(f.wire, FinitePrecisionRun.run(f, op, h0, h0Prime, r.activation(), seed,
                         r.precisionBudget()));
         }
         Analysis.LyapunovSpectrum lyapunovSpectrum = null;
@@ -83,12 +112,11 @@ public final class Analyzer {
                 SeededRandom draws = new SeededRandom(seed, SeededRandom.Stream.JACOBIAN);
                 fresh = () -> MatrixGenerator.generate(r.independentJacobians(), draws);
             }
-            lyapunovSpectrum = LyapunovSpectra.of(w, n, r.activation(), h0, bias, k, r.steps(), seed, fresh, leak);
+            lyapunovSpectrum = LyapunovSpectra.of(op, r.activation(), h0, bias, k, r.steps(), seed, fresh, leak);
         }
         Analysis.EchoState esp = r.options().esp()
-                ? EchoState.check(w, n, leak, bias, r.options().inputScale(), r.options().espSteps(), seed) : null;
-        return new Analysis(r.id(), n, spectrum, linear, tanh, precision, lyapunovSpectrum, leak,
-                r.options().leaky() ? LeakyPropagation.effectiveRho(spectrum, leak) : spectrum.rho(), esp);
+                ? EchoState.check(op, leak, bias, r.options().inputScale(), r.options().espSteps(), seed) : null;
+        return new Analysis(r.id(), n, spectrum, linear, tanh, precision, lyapunovSpectrum, leak, effectiveRho, esp);
     }
 
     private static double[] seededBias(int n, double sd, long seed) {

@@ -16,6 +16,11 @@ public final class EchoState {
     private EchoState() {}
 
     public static Analysis.EchoState check(double[] w, int n, double leak, double[] bias, double inputScale, int steps, long seed) {
+        return check(MatrixOperator.dense(w, n), leak, bias, inputScale, steps, seed);
+    }
+
+    public static Analysis.EchoState check(MatrixOperator w, double leak, double[] bias, double inputScale, int steps, long seed) {
+        int n = w.n();
         int k = STARTS + 1;
         double[] h = new double[n * k], x = new double[n * k], u = new double[n];
         SeededRandom starts = new SeededRandom(seed, SeededRandom.Stream.ESP_STARTS);
@@ -23,7 +28,7 @@ public final class EchoState {
         SeededRandom inputs = new SeededRandom(seed, SeededRandom.Stream.INPUT);
         for (int t = 0; t < steps; t++) {
             if (inputScale > 0) for (int i = 0; i < n; i++) u[i] = inputScale * (2 * inputs.nextDouble() - 1);
-            Vectors.multiplyBlock(w, n, h, x, k);
+            w.timesBlock(h, x, k);
             for (int j = 0; j < k; j++)
                 for (int i = 0; i < n; i++) {
                     int at = j * n + i;

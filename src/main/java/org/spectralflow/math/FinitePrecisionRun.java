@@ -26,14 +26,15 @@ public final class FinitePrecisionRun {
 
         double round(double x);
 
-        static Arithmetic of(Format f, double[] w, int n) {
-            return f == Format.F64 ? new F64(w, n) : new F32(w, n);
+        static Arithmetic of(Format f, MatrixOperator w) {
+            if (w instanceof MatrixOperator.Dense d) return f == Format.F64 ? new F64(w) : new F32(d.w(), d.n());
+            return f == Format.F64 ? new F64(w) : new F32Csr(((MatrixOperator.Csr) w).m());
         }
     }
 
-    private record F64(double[] w, int n) implements Arithmetic {
+    private record F64(MatrixOperator w) implements Arithmetic {
         public void multiply(double[] x, double[] y) {
-            Vectors.multiply(w, n, x, y);
+            w.times(x, y);
         }
 
         public double add(double a, double b) {
@@ -53,12 +54,12 @@ public final class FinitePrecisionRun {
         }
     }
 
-    private static final class F32 implements Arithmetic {
+    private static class F32 implements Arithmetic {
         private final float[] w, x, y;
         private final int n;
 
         F32(double[] w, int n) {
-            this.w = toFloat(w);
+            this.w = w == null ? null : toFloat(w);
             this.n = n;
             this.x = new float[n];
             this.y = new float[n];
@@ -89,7 +90,13 @@ public final class FinitePrecisionRun {
 
     public static Analysis.FinitePrecision run(Format f, double[] w, int n, double[] h0, double[] h0Prime,
                                                Activation phi, long seed, int budget) {
-        Arithmetic ar = Arithmetic.of(f, w, n);
+        return run(f, MatrixOperator.dense(w, n), h0, h0Prime, phi, seed, budget);
+    }
+
+    public static Analysis.FinitePrecision run(Format f, MatrixOperator w, double[] h0, double[] h0Prime,
+                                               Activation phi, long seed, int budget) {
+        int n = w.n();
+        Arithmetic ar = Arithmetic.of(f, w);
         double[] start = rounded(ar, h0), startPrime = rounded(ar, h0Prime);
         int subnormal = -1, dead = -1, overflow = -1;
         double[] prev2 = null, prev = start.clone(), h = new double[n];
@@ -139,6 +146,30 @@ public final class FinitePrecisionRun {
             if (diff <= tol * Math.max(1, max)) return t;
         }
         return -1;
+    }
+
+    /** f32 through a CSR W: each row's products and sums rounded to float, in the row's column order. */
+    private static final class F32Csr extends F32 {
+        private final int[] indptr, indices;
+        private final float[] data, x;
+
+        F32Csr(org.spectralflow.model.SparseMatrix m) {
+            super(null, m.n());
+            indptr = m.indptr();
+            indices = m.indices();
+            data = toFloat(m.data());
+            x = new float[m.n()];
+        }
+
+        @Override
+        public void multiply(double[] in, double[] out) {
+            for (int i = 0; i < x.length; i++) x[i] = (float) in[i];
+            for (int i = 0; i < x.length; i++) {
+                float s = 0;
+                for (int k = indptr[i]; k < indptr[i + 1]; k++) s += data[k] * x[indices[k]];
+                out[i] = s;
+            }
+        }
     }
 
     private static double[] rounded(Arithmetic ar, double[] v) {

@@ -125,6 +125,58 @@ final class Lapack {
         return new TopSingularValue.Result(s[0], p);
     }
 
+    /**
+     * The real Schur form of the column-major m×m matrix t, in place (t becomes quasi-triangular,
+     * z its Schur vectors: A = Z T Zᵀ), with the eigenvalues in wr, wi. False when dgees did not converge.
+     */
+    static boolean schur(int m, double[] t, double[] z, double[] wr, double[] wi) {
+        // dgees takes a callback this JNI binding does not implement: Hessenberg, its Q, then dhseqr
+        intW info = new intW(0);
+        double[] tau = new double[Math.max(1, m - 1)], query = new double[1];
+        L.dgehrd(m, 1, m, t, m, tau, query, -1, info);
+        double[] work = new double[Math.max(m, (int) query[0])];
+        L.dgehrd(m, 1, m, t, m, tau, work, work.length, info);
+        check("dgehrd", info);
+        System.arraycopy(t, 0, z, 0, m * m);
+        L.dorghr(m, 1, m, z, m, tau, work, work.length, info);
+        check("dorghr", info);
+        for (int j = 0; j < m; j++) for (int i = j + 2; i < m; i++) t[i + j * m] = 0;
+        L.dhseqr("S", "V", m, 1, m, t, m, wr, wi, z, m, query, -1, info);
+        if (work.length < query[0]) work = new double[(int) query[0]];
+        L.dhseqr("S", "V", m, 1, m, t, m, wr, wi, z, m, work, work.length, info);
+        if (info.val < 0) check("dhseqr", info);
+        return info.val == 0;
+    }
+
+    /**
+     * Reorders a real Schur form (t, z as {@link #schur} leaves them) so that the selected
+     * eigenvalues lead, in place (selecting one of a complex pair selects both); wr, wi follow.
+     * Returns how many lead (a swap refused for eigenvalues too close leaves the order as far as it got).
+     */
+    static int reorderSchur(int m, boolean[] select, double[] t, double[] z, double[] wr, double[] wi) {
+        intW count = new intW(0), info = new intW(0);
+        org.netlib.util.doubleW s = new org.netlib.util.doubleW(0), sep = new org.netlib.util.doubleW(0);
+        double[] work = new double[Math.max(1, m)];
+        int[] iwork = new int[1];
+        L.dtrsen("N", "V", select, m, t, m, z, m, wr, wi, count, s, sep, work, work.length, iwork, 1, info);
+        if (info.val < 0) check("dtrsen", info);
+        return count.val;
+    }
+
+    /**
+     * The right eigenvectors of the leading k×k block of the quasi-triangular t (leading dimension
+     * ld), column-major k×k: for a complex pair at j, j + 1 the columns hold the real and the imaginary part.
+     */
+    static double[] quasiTriangularEigenvectors(int k, double[] t, int ld) {
+        double[] block = new double[k * k];
+        for (int j = 0; j < k; j++) System.arraycopy(t, j * ld, block, j * k, k);
+        double[] vr = new double[k * k], vl = new double[1], work = new double[3 * k];
+        intW used = new intW(0), info = new intW(0);
+        L.dtrevc("R", "A", null, k, block, k, vl, 1, vr, k, k, used, work, info);
+        check("dtrevc", info);
+        return vr;
+    }
+
     private static void check(String routine, intW info) {
         if (info.val != 0) throw new IllegalStateException(routine + " failed with info " + info.val);
     }

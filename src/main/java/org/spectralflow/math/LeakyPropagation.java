@@ -33,23 +33,34 @@ public final class LeakyPropagation {
                                          double[] u0, int steps, double explode, boolean exactTransient) {
         double[] m = leakyMatrix(w, n, a);
         Spectrum ms = Spectra.analyze(m, n);
-        Analysis.Linear linear = Propagation.linear(m, n, ms, g, delta, steps, explode, exactTransient);
-        return new Propagation.Result(linear, tanh(w, n, a, h0, bias, g, u0, steps, explode));
+        Analysis.Linear linear = Propagation.linear(MatrixOperator.dense(m, n), ms, g, delta, steps, explode, exactTransient);
+        return new Propagation.Result(linear, tanh(MatrixOperator.dense(w, n), a, h0, bias, g, u0, steps, explode));
+    }
+
+    /**
+     * Both halves for a sparse W: M = (1 − a)I + aW is never formed, its spectrum {@code ms} comes
+     * from the Krylov solver on M itself.
+     */
+    public static Propagation.Result run(MatrixOperator w, Spectrum ms, double a, double[] g, double delta, double[] h0,
+                                         double[] bias, double[] u0, int steps, double explode) {
+        Analysis.Linear linear = Propagation.linear(w.leaky(a), ms, g, delta, steps, explode, false);
+        return new Propagation.Result(linear, tanh(w, a, h0, bias, g, u0, steps, explode));
     }
 
     /** The leaky tanh network: forward with its Lyapunov vector, then g_T back to g₀ through the J_tᵀ. */
-    static Analysis.Tanh tanh(double[] w, int n, double a, double[] h0, double[] bias, double[] gT, double[] u0, int steps,
+    static Analysis.Tanh tanh(MatrixOperator w, double a, double[] h0, double[] bias, double[] gT, double[] u0, int steps,
                               double explode) {
+        int n = w.n();
         double[] h = h0.clone(), u = u0.clone(), x = new double[n], t = new double[n], d = new double[steps * n], one = new double[n];
         Vectors.scale(u, 1 / Vectors.norm(u));
         int burn = LyapunovVector.burnIn(steps);
         double logU = 0, logAtBurn = 0;
         boolean dead = false;
         for (int s = 0; s < steps; s++) {
-            Vectors.multiply(w, n, h, x);
+            w.times(h, x);
             Tanh.withDerivative(x, 0, bias, t, 0, d, s * n, n); // t = tanh(W h + b), D_s
             for (int i = 0; i < n; i++) h[i] = (1 - a) * h[i] + a * t[i];
-            Vectors.multiply(w, n, u, x); // J_s u = (1 − a)u + a·D_s W u
+            w.times(u, x); // J_s u = (1 − a)u + a·D_s W u
             for (int i = 0; i < n; i++) one[i] = (1 - a) * u[i] + a * d[s * n + i] * x[i];
             double c = Vectors.norm(one);
             if (c == 0) dead = true;
@@ -64,7 +75,7 @@ public final class LeakyPropagation {
         double logG = -Math.log(Vectors.norm(g));
         for (int s = steps - 1; s >= 0; s--) { // g_s = (1 − a) g_{s+1} + a·Wᵀ (D_s g_{s+1})
             for (int i = 0; i < n; i++) dg[i] = d[s * n + i] * g[i];
-            Vectors.multiplyTransposed(w, n, dg, x);
+            w.timesTransposed(dg, x);
             for (int i = 0; i < n; i++) g[i] = (1 - a) * g[i] + a * x[i];
             double c = Vectors.norm(g);
             if (c == 0) {

@@ -29,6 +29,25 @@ final class Lockstep {
      * one gets a zero column: this OpenBLAS took 1.6× as long for 3 columns as for 4 at N = 128 and 256.
      */
     static void run(double[] m, int n, int steps, Part... parts) {
+        run(n, (in, out, k) -> Vectors.multiplyColumnMajor(m, n, in, out, k), steps, parts);
+    }
+
+    /**
+     * {@code steps} products by W, or by Wᵀ when {@code transposed}. A dense W goes through
+     * {@link #run(double[], int, int, Part...)} (W itself is transposed once for it).
+     */
+    static void run(MatrixOperator w, boolean transposed, int steps, Part... parts) {
+        int n = w.n();
+        if (w instanceof MatrixOperator.Dense d) run(transposed ? d.w() : Vectors.transpose(d.w(), n), n, steps, parts);
+        else run(n, transposed ? w::timesTransposedBlock : w::timesBlock, steps, parts);
+    }
+
+    /** One step's product: out = M in for column-major n×k blocks. */
+    interface Product {
+        void apply(double[] in, double[] out, int k);
+    }
+
+    private static void run(int n, Product product, int steps, Part... parts) {
         int[] first = new int[parts.length];
         int k = 0;
         for (int i = 0; i < parts.length; i++) {
@@ -39,7 +58,7 @@ final class Lockstep {
         double[] in = new double[k * n], out = new double[k * n];
         for (int i = 0; i < parts.length; i++) parts[i].start(in, first[i], n);
         for (int s = 1; s <= steps; s++) {
-            Vectors.multiplyColumnMajor(m, n, in, out, k);
+            product.apply(in, out, k);
             for (int i = 0; i < parts.length; i++) parts[i].advance(out, in, first[i], n, s);
         }
     }

@@ -24,17 +24,24 @@ public final class LyapunovSpectra {
      */
     public static Analysis.LyapunovSpectrum of(double[] w, int n, Activation map, double[] h0, double[] bias, int k, int steps,
                                                long seed, Supplier<double[]> fresh, double leak) {
+        return of(MatrixOperator.dense(w, n), map, h0, bias, k, steps, seed, fresh, leak);
+    }
+
+    /** As above for any W; {@code fresh} (dense matrices) only with a dense W's size. */
+    public static Analysis.LyapunovSpectrum of(MatrixOperator w, Activation map, double[] h0, double[] bias, int k, int steps,
+                                               long seed, Supplier<double[]> fresh, double leak) {
+        int n = w.n();
         double[] q = initialBasis(n, k, seed), z = new double[n * k], r = new double[k], sums = new double[k];
         double[] h = h0.clone(), x = new double[n], d = new double[n], tanh = new double[n];
         int burnIn = steps / 10;
         for (int t = 1; t <= steps; t++) {
-            double[] wt = fresh == null ? w : fresh.get();
+            MatrixOperator wt = fresh == null ? w : MatrixOperator.dense(fresh.get(), n);
             if (map == Activation.TANH) {
-                Vectors.multiply(wt, n, h, x);
+                wt.times(h, x);
                 Tanh.withDerivative(x, 0, bias, tanh, 0, d, 0, n); // tanh(W h_{t−1} + b), D_t = sech²(·)
                 for (int i = 0; i < n; i++) h[i] = (1 - leak) * h[i] + leak * tanh[i];
             }
-            Vectors.multiplyBlock(wt, n, q, z, k); // Z = W Q
+            wt.timesBlock(q, z, k); // Z = W Q
             if (map == Activation.TANH)
                 for (int j = 0; j < k; j++) for (int i = 0; i < n; i++) z[j * n + i] *= d[i];
             if (leak < 1) // J Q = (1 − a)Q + a·(D) W Q

@@ -22,33 +22,39 @@ public final class Propagation {
      */
     public static Result run(double[] w, int n, Spectrum spectrum, double[] g, double delta, double[] h0, double[] bias,
                              double[] u0, int steps, double explode, boolean exactTransient) {
+        return run(MatrixOperator.dense(w, n), spectrum, g, delta, h0, bias, u0, steps, explode, exactTransient);
+    }
+
+    /** As above for any W (the exact transient peak only for a dense one). */
+    public static Result run(MatrixOperator w, Spectrum spectrum, double[] g, double delta, double[] h0, double[] bias,
+                             double[] u0, int steps, double explode, boolean exactTransient) {
         TanhPropagation.Forward tanhForward = new TanhPropagation.Forward(h0, bias, u0, steps);
         LyapunovVector linearLyapunov = new LyapunovVector(g, steps);
-        Lockstep.run(Vectors.transpose(w, n), n, steps, tanhForward, linearLyapunov); // W, column-major
+        Lockstep.run(w, false, steps, tanhForward, linearLyapunov);
 
         LinearPropagation.Pair pair = new LinearPropagation.Pair(g, spectrum.dominantVector(), spectrum.rho(),
                 spectrum.topSingularVector(), spectrum.sigma1(), delta, steps);
         TanhPropagation.Backward tanhBackward = tanhForward.backward(g);
-        Lockstep.run(w, n, steps, pair, tanhBackward); // row-major W is column-major Wᵀ
-        return new Result(linearResult(w, n, spectrum, pair, linearLyapunov, steps, explode, exactTransient),
+        Lockstep.run(w, true, steps, pair, tanhBackward);
+        return new Result(linearResult(w, spectrum, pair, linearLyapunov, steps, explode, exactTransient),
                 tanhBackward.result(explode));
     }
 
     /** The linear half alone (the leaky network's linear map M, whose tanh half is not M's). */
-    static Analysis.Linear linear(double[] w, int n, Spectrum spectrum, double[] g, double delta, int steps, double explode,
+    static Analysis.Linear linear(MatrixOperator w, Spectrum spectrum, double[] g, double delta, int steps, double explode,
                                   boolean exactTransient) {
         LyapunovVector lyapunov = new LyapunovVector(g, steps);
-        Lockstep.run(Vectors.transpose(w, n), n, steps, lyapunov);
+        Lockstep.run(w, false, steps, lyapunov);
         LinearPropagation.Pair pair = new LinearPropagation.Pair(g, spectrum.dominantVector(), spectrum.rho(),
                 spectrum.topSingularVector(), spectrum.sigma1(), delta, steps);
-        Lockstep.run(w, n, steps, pair);
-        return linearResult(w, n, spectrum, pair, lyapunov, steps, explode, exactTransient);
+        Lockstep.run(w, true, steps, pair);
+        return linearResult(w, spectrum, pair, lyapunov, steps, explode, exactTransient);
     }
 
-    private static Analysis.Linear linearResult(double[] w, int n, Spectrum spectrum, LinearPropagation.Pair pair,
+    private static Analysis.Linear linearResult(MatrixOperator w, Spectrum spectrum, LinearPropagation.Pair pair,
                                                 LyapunovVector lyapunov, int steps, double explode, boolean exactTransient) {
-        double peak = exactTransient ? TransientPeak.exact(w, n, steps)
-                : TransientPeak.estimate(w, n, steps, pair.result(0, explode).transientPeak(), pair.peakStep(),
+        double peak = exactTransient ? TransientPeak.exact(((MatrixOperator.Dense) w).w(), w.n(), steps)
+                : TransientPeak.estimate(w, steps, pair.result(0, explode).transientPeak(), pair.peakStep(),
                         spectrum.topSingularVector());
         return pair.result(lyapunov.exponent(), explode, peak);
     }

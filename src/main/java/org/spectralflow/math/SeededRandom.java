@@ -33,7 +33,7 @@ public final class SeededRandom {
      * What a stream of random numbers is used for; each use draws from its own stream. The ordinal
      * is part of the seed: new streams go at the end, so existing ones keep their numbers.
      */
-    public enum Stream { MATRIX, G, H0, H0_PRIME, BIAS, INPUT, LYAPUNOV, JACOBIAN, LYAPUNOV_BASIS, ESP_STARTS }
+    public enum Stream { MATRIX, G, H0, H0_PRIME, BIAS, INPUT, LYAPUNOV, JACOBIAN, LYAPUNOV_BASIS, ESP_STARTS, KRYLOV }
 
     /** SplitMix64's finaliser (see {@link Seeds#mix}). */
     public static long mix(long z) {

@@ -14,16 +14,30 @@ final class TopSingularValue {
     private static final double REORTHOGONALISE = Math.sqrt(0.5);
 
     /** σ₁ and the unit vector p that maximises ‖B p‖ for B = Wᵀ (W's top left singular vector). */
-    record Result(double sigma1, double[] vector) {}
+    record Result(double sigma1, double[] vector, boolean certified) {
+        Result(double sigma1, double[] vector) {
+            this(sigma1, vector, true);
+        }
+    }
 
     private TopSingularValue() {}
 
     static Result of(double[] w, int n) {
         // row-major W read as column-major is B
-        return n < SMALL ? Lapack.topSingular(n, w.clone()) : lanczos(w, n);
+        if (n < SMALL) return Lapack.topSingular(n, w.clone());
+        Result r = lanczos(MatrixOperator.dense(w, n));
+        return r.certified() ? r : Lapack.topSingular(n, w.clone());
     }
 
-    static Result lanczos(double[] w, int n) {
+    /** σ₁ of any W (a sparse one has no SVD to fall back on: its best Lanczos estimate, a lower bound, is kept). */
+    static Result of(MatrixOperator w) {
+        if (w instanceof MatrixOperator.Dense d) return of(d.w(), d.n());
+        return lanczos(w);
+    }
+
+    /** σ₁ by Lanczos; {@code certified} false when it could not certify it within the budget (the estimate is a lower bound). */
+    static Result lanczos(MatrixOperator w) {
+        int n = w.n();
         int kmax = Math.min(n, MAX_ITERATIONS);
         // the bases, column-major n×k blocks, so that reorthogonalisation is two BLAS calls; they
         // grow as needed (random matrices converge in 20–80 iterations, far below kmax for large N)
@@ -32,12 +46,12 @@ final class TopSingularValue {
         double[] x = new double[n], coef = new double[kmax + 1];
         // a fixed start makes σ₁ a function of W alone
         System.arraycopy(new SeededRandom(0x5160_A1L, SeededRandom.Stream.LYAPUNOV).unitVector(n), 0, v, 0, n);
-        double scale = Vectors.norm(w); // ‖W‖_F ≥ σ₁: sets "negligible" and keeps T = BᵀB in range
+        double scale = w.frobeniusNorm(); // ‖W‖_F ≥ σ₁: sets "negligible" and keeps T = BᵀB in range
         if (scale == 0) return new Result(0, java.util.Arrays.copyOf(v, n));
         double lastTheta = 0, step = 0;
         for (int j = 0; j < kmax; j++) {
             // u_j α_j = B v_j − β_{j−1} u_{j−1};  v_{j+1} β_j = Bᵀ u_j − α_j v_j
-            Vectors.multiplyTransposed(w, n, v, j * n, x);
+            w.timesTransposed(v, j * n, x);
             if (j > 0) axpy(-beta[j - 1], u, (j - 1) * n, x);
             alpha[j] = orthogonalise(x, u, j, n, coef);
             boolean invariant = alpha[j] <= EPS * scale;
@@ -47,7 +61,7 @@ final class TopSingularValue {
                     v = java.util.Arrays.copyOf(v, u.length + n);
                 }
                 store(x, 1 / alpha[j], u, j * n);
-                Vectors.multiply(w, n, u, j * n, x);
+                w.times(u, j * n, x);
                 axpy(-alpha[j], v, j * n, x);
                 beta[j] = orthogonalise(x, v, j + 1, n, coef);
                 invariant = beta[j] <= EPS * scale;
@@ -71,9 +85,9 @@ final class TopSingularValue {
             boolean converged = res == 0 || k == n
                     || (res <= 1e-4 * theta && Tridiagonal.countAbove(t[0], t[1], k, theta - 4 * res * res / (EPS * theta)) == 1);
             if (converged) return new Result(Math.sqrt(theta) * scale, combine(v, sv, k, n));
-            if (last) break;
+            if (last) return new Result(Math.sqrt(theta) * scale, combine(v, sv, k, n), false);
         }
-        return Lapack.topSingular(n, w.clone());
+        throw new AssertionError("the last iteration returns");
     }
 
     /** The diagonal and off-diagonal of T = B_kᵀ B_k / scale² (B_k upper bidiagonal: α, β). */

@@ -14,9 +14,9 @@ public final class TransientPeak {
      * (⌊T/k⌋ iterations, at least 2, at most 8, each 2k products, stopping once settled), against
      * the 7T vector steps of the propagation itself; it is still a lower bound of the true peak.
      */
-    public static double estimate(double[] w, int n, int steps, double bound, int peakStep, double[] start) {
+    public static double estimate(MatrixOperator w, int steps, double bound, int peakStep, double[] start) {
         int iterations = Math.min(REFINE_ITERATIONS, Math.max(2, steps / peakStep));
-        return Math.max(bound, refine(w, n, peakStep, start, iterations));
+        return Math.max(bound, refine(w, peakStep, start, iterations));
     }
 
     /**
@@ -48,27 +48,31 @@ public final class TransientPeak {
      * each iterate's ‖B^k v‖ is a lower bound that rises to σ₁(B^k). Returns the largest seen.
      */
     public static double refine(double[] w, int n, int k, double[] v0, int iterations) {
-        double[] v = v0.clone(), x = new double[n];
+        return refine(MatrixOperator.dense(w, n), k, v0, iterations);
+    }
+
+    static double refine(MatrixOperator w, int k, double[] v0, int iterations) {
+        double[] v = v0.clone(), x = new double[w.n()];
         Vectors.scale(v, 1 / Vectors.norm(v));
         double best = 0, last = 0;
         for (int it = 0; it < iterations; it++) {
             double log = 0;
             for (int s = 0; s < k; s++) { // u = B^k v = (Wᵀ)^k v
-                Vectors.multiplyTransposed(w, n, v, x);
+                w.timesTransposed(v, x);
                 double c = Vectors.norm(x);
                 if (c == 0) return best;
                 log += Math.log(c);
-                for (int i = 0; i < n; i++) v[i] = x[i] / c;
+                for (int i = 0; i < v.length; i++) v[i] = x[i] / c;
             }
             double sigma = Math.exp(log);
             best = Math.max(best, sigma);
             if (it > 0 && Math.abs(sigma - last) <= 1e-9 * sigma) break;
             last = sigma;
             for (int s = 0; s < k; s++) { // v = (B^k)ᵀ u = W^k u
-                Vectors.multiply(w, n, v, x);
+                w.times(v, x);
                 double c = Vectors.norm(x);
                 if (c == 0) return best;
-                for (int i = 0; i < n; i++) v[i] = x[i] / c;
+                for (int i = 0; i < v.length; i++) v[i] = x[i] / c;
             }
         }
         return best;

@@ -9,7 +9,7 @@ package org.spectralflow.model;
  *     recipe at every step instead of using W (DESIGN §3 {@code jacobian: independent})
  * @param options the optional analyses (Lyapunov spectrum, exact transient peak)
  */
-public record AnalysisRequest(String id, DenseMatrix matrix, long seed, Activation activation, int steps,
+public record AnalysisRequest(String id, Matrix matrix, long seed, Activation activation, int steps,
                               double delta, double biasStd, double[] bias, double[] h0, double[] g,
                               Precision precision, int precisionBudget, double explode,
                               MatrixRecipe independentJacobians, AnalysisOptions options) {
@@ -38,7 +38,9 @@ public record AnalysisRequest(String id, DenseMatrix matrix, long seed, Activati
         if (g != null && java.util.Arrays.stream(g).allMatch(x -> x == 0))
             throw new IllegalArgumentException("g must not be the zero vector");
         if (options == null) options = AnalysisOptions.DEFAULT;
-        options.check(n, steps);
+        options.check(n, matrix.nnz(), steps);
+        if (matrix instanceof SparseMatrix && independentJacobians != null)
+            throw new IllegalArgumentException("jacobian 'independent' needs a dense matrix (n ≤ dense_max_n)");
         checkLeak(options, precision, independentJacobians != null);
     }
 
@@ -47,9 +49,13 @@ public record AnalysisRequest(String id, DenseMatrix matrix, long seed, Activati
         return matrix.n();
     }
 
-    /** The matrix's entries, row-major (what the kernels take). */
+    /** A dense matrix's entries, row-major (what the dense kernels take). */
     public double[] w() {
-        return matrix.rowMajor();
+        return ((DenseMatrix) matrix).rowMajor();
+    }
+
+    public boolean sparse() {
+        return matrix instanceof SparseMatrix;
     }
 
     /** A request with every optional setting at its default. */

@@ -72,6 +72,7 @@ public record CellDefinition(String sweep, long cell, long cellTrials, Long swee
         m.put("esp", options.esp());
         m.put("esp_steps", options.espSteps());
         m.put("input_scale", options.inputScale());
+        m.put("dense_max_n", options.denseMaxN());
         return m;
     }
 

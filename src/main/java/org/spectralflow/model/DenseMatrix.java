@@ -7,12 +7,17 @@ import java.util.Arrays;
  * files carry it. (The same array read column-major is the transpose, which the kernels use for
  * Wᵀ without copying.) Equal when the entries are; the array is shared, not copied.
  */
-public record DenseMatrix(int n, double[] rowMajor) {
+public record DenseMatrix(int n, double[] rowMajor) implements Matrix {
     public DenseMatrix {
         if (n <= 0) throw new IllegalArgumentException("n must be positive, got " + n);
         if (rowMajor == null || rowMajor.length != (long) n * n)
             throw new IllegalArgumentException("data has " + (rowMajor == null ? 0 : rowMajor.length) + " entries, expected n² = "
                     + (long) n * n);
+    }
+
+    @Override
+    public long nnz() {
+        return (long) n * n;
     }
 
     public double get(int i, int j) {

@@ -18,6 +18,12 @@ public final class Limits {
      * budget × n²): about a minute of one core. Above it a record would stall its subtask.
      */
     public static final long MAX_WORK = 1L << 36;
+    /** Largest dense N any setting may allow (n² doubles = 128 MiB). */
+    public static final int MAX_DENSE_N = 4096;
+    /** Largest N of a CSR matrix (DESIGN §6.3 --max-sparse-n). */
+    public static final int MAX_SPARSE_N = 1_000_000;
+    /** Most stored entries of a CSR matrix (DESIGN §6.3 --max-nnz): 120 MB as CSR. */
+    public static final long MAX_NNZ = 10_000_000L;
     /** Longest reason a dead-letter record carries. */
     public static final int MAX_REASON_CHARS = 1000;
 
@@ -28,5 +34,12 @@ public final class Limits {
         if (steps > MAX_WORK / n / n)
             throw new IllegalArgumentException(what + " × n² = " + steps + " × " + n + "² exceeds the limit of 2^36 "
                     + "multiply-adds per record");
+    }
+
+    /** Rejects {@code steps} steps that cost {@code perStep} multiply-adds each (nnz for a sparse matrix) above {@link #MAX_WORK}. */
+    public static void checkWork(String what, long steps, long perStep, String perStepName) {
+        if (steps > MAX_WORK / Math.max(1, perStep))
+            throw new IllegalArgumentException(what + " × " + perStepName + " = " + steps + " × " + perStep
+                    + " exceeds the limit of 2^36 multiply-adds per record");
     }
 }

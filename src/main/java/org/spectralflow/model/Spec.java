@@ -6,9 +6,9 @@ package org.spectralflow.model;
  * The cell's fields are read through the definition; the accessors below spare callers the hop.
  *
  * @param definition everything the trials of one cell share
- * @param data the {@code given} matrix, null for random ensembles
+ * @param data the {@code given} matrix (dense, or CSR above the dense limit), null for random ensembles
  */
-public record Spec(String id, long trial, long seed, CellDefinition definition, DenseMatrix data) {
+public record Spec(String id, long trial, long seed, CellDefinition definition, Matrix data) {
     public static final double DEFAULT_BIN_WIDTH = 0.05;
 
     public String sweep() { return definition.sweep(); }
@@ -31,13 +31,23 @@ public record Spec(String id, long trial, long seed, CellDefinition definition, 
     public int precisionBudget() { return definition.precisionBudget(); }
     public AnalysisOptions options() { return definition.options(); }
 
+    /** Whether this spec's matrix is drawn or given in CSR: a sparse ensemble, or a given matrix, above the dense limit. */
+    public boolean csr() {
+        return data instanceof SparseMatrix || ensemble() == Ensemble.SPARSE && n() > options().denseMaxN();
+    }
+
     public MatrixRecipe recipe() {
         return definition.recipe();
     }
 
     /** The analysis request for the matrix w drawn for this spec. */
     public AnalysisRequest request(double[] w) {
-        return new AnalysisRequest(id, new DenseMatrix(n(), w), seed, activation(), steps(), delta(), biasStd(), null, null, null,
+        return request(new DenseMatrix(n(), w));
+    }
+
+    /** The analysis request for the matrix drawn (or given) for this spec. */
+    public AnalysisRequest request(Matrix w) {
+        return new AnalysisRequest(id, w, seed, activation(), steps(), delta(), biasStd(), null, null, null,
                 precision(), precisionBudget(), explode(),
                 independentJacobians() && ensemble() != Ensemble.GIVEN ? recipe() : null, options());
     }

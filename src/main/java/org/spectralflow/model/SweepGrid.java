@@ -40,7 +40,16 @@ public record SweepGrid(String sweep, long seed, List<Ensemble> ensembles, List<
         if (!(binWidth > 0)) throw new IllegalArgumentException("bin width must be positive, got " + binWidth);
         if (!(biasStd >= 0)) throw new IllegalArgumentException("bias std must be non-negative, got " + biasStd);
         if (options == null) options = AnalysisOptions.DEFAULT;
-        for (int n : sizes) options.check(n, steps);
+        for (int n : sizes)
+            for (Ensemble e : ensembles) {
+                long nnz = nnz(e, n, density, options);
+                if (nnz > Limits.MAX_NNZ)
+                    throw new IllegalArgumentException("n² × density = " + nnz + " expected nonzeros at n = " + n + " is above the limit of "
+                            + Limits.MAX_NNZ);
+                if (nnz < (long) n * n && independentJacobians)
+                    throw new IllegalArgumentException("jacobian 'independent' needs a dense matrix (n ≤ --dense-max-n " + options.denseMaxN() + ")");
+                options.check(n, nnz, steps);
+            }
         for (Precision p : precisions) AnalysisRequest.checkLeak(options, p, independentJacobians);
         try {
             long cells = 1;
@@ -49,6 +58,23 @@ public record SweepGrid(String sweep, long seed, List<Ensemble> ensembles, List<
         } catch (ArithmeticException e) {
             throw new IllegalArgumentException("the grid has more than 2^63 matrices");
         }
+    }
+
+    /** Whether matrices of ensemble e and size n are drawn in CSR (a sparse ensemble above the dense limit). */
+    public static boolean csr(Ensemble e, int n, AnalysisOptions options) {
+        return e == Ensemble.SPARSE && n > options.denseMaxN();
+    }
+
+    /** The stored entries of such a matrix: its expected nonzeros in CSR, else n². */
+    static long nnz(Ensemble e, int n, double density, AnalysisOptions options) {
+        return csr(e, n, options) ? (long) Math.ceil((double) n * n * density) : (long) n * n;
+    }
+
+    /** The largest N among the sizes that are dense for some ensemble of this grid (0 if none). */
+    public int largestDenseN() {
+        int most = 0;
+        for (int n : sizes) for (Ensemble e : ensembles) if (!csr(e, n, options)) most = Math.max(most, n);
+        return most;
     }
 
     public long cells() {

@@ -1,0 +1,45 @@
+package org.spectralflow.math;
+
+import org.spectralflow.model.Spectrum;
+
+/**
+ * The spectrum of a sparse or large W by {@link KrylovSchur} (DESIGN §6.3): its k largest-modulus
+ * eigenvalues, ρ, λ₁, θ and the period from them, the dominant eigenvector of B = Wᵀ (the solver
+ * runs on B, whose eigenvalues are W's, so its leading Ritz vector is that vector), σ₁ and its
+ * vector by Lanczos; the departure from normality needs every eigenvalue and is not known.
+ */
+public final class KrylovSpectra {
+    public static final int DEFAULT_K = 6;
+    /** Converged when every reported pair's residual is at most this times ‖W‖_F (DESIGN §6.3). */
+    public static final double TOLERANCE = 1e-10;
+    /**
+     * The solver iterates on to this relative residual before it stops, so that ρ is accurate
+     * well beyond what {@code converged} certifies (eigenvalue errors of a non-normal W can be
+     * the residual times its eigenvalue condition number).
+     */
+    static final double TARGET = 1e-12;
+    /** The basis size: 60 vectors, or k + 40 for larger k (measured fastest at N = 10⁴ and 10⁵, see docs/performance.md). */
+    static int basis(int k) {
+        return Math.max(60, k + 40);
+    }
+    /** Restart cycles before giving up with {@code converged: false}. */
+    static final int MAX_RESTARTS = 1000;
+    /** The start vector's seed: fixed, so that the spectrum is a function of W alone. */
+    static final long SEED = 0x5EED_C0DEL;
+
+    private KrylovSpectra() {}
+
+    public static Spectrum analyze(MatrixOperator w, int k) {
+        double fro = w.frobeniusNorm();
+        KrylovSchur.Result r = KrylovSchur.largest(w.transposed(), Math.min(k, w.n()), basis(k), TARGET * fro, MAX_RESTARTS, SEED);
+        if (!r.converged() && r.residual() <= TOLERANCE * fro) r = r.certified();
+        double[] re = r.re(), im = r.im();
+        double rho = Math.hypot(re[0], im[0]);
+        double theta = Math.abs(Math.atan2(im[0], re[0]));
+        double period = theta == 0 ? Double.POSITIVE_INFINITY : 2 * Math.PI / theta;
+        TopSingularValue.Result top = TopSingularValue.of(w);
+        double[] dominant = Spectra.realDirection(r.vectorRe(), r.vectorIm());
+        return new Spectrum(re, im, rho, theta, period, top.sigma1(), Double.NaN, top.sigma1() < 1, dominant, top.vector(),
+                new Spectrum.Krylov(re.length, r.converged(), r.residual(), r.restarts(), r.products()));
+    }
+}

@@ -1,0 +1,182 @@
+package org.spectralflow.math;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.spectralflow.model.DenseMatrix;
+import org.spectralflow.model.Ensemble;
+import org.spectralflow.model.MatrixRecipe;
+import org.spectralflow.model.Scaling;
+import org.spectralflow.model.SparseMatrix;
+import org.spectralflow.model.Spectrum;
+
+/** The Krylov–Schur spectrum against LAPACK's dense one (the independent computation), hard cases included. */
+class KrylovSchurTest {
+    /** The k largest moduli of LAPACK's full spectrum. */
+    private static double[] denseModuli(double[] w, int n, int k) {
+        double[][] ev = Spectra.eigenvalues(w, n);
+        double[] mod = new double[k];
+        for (int i = 0; i < k; i++) mod[i] = Math.hypot(ev[0][i], ev[1][i]);
+        return mod;
+    }
+
+    private static double[] moduli(Spectrum s) {
+        double[] mod = new double[s.re().length];
+        for (int i = 0; i < mod.length; i++) mod[i] = Math.hypot(s.re()[i], s.im()[i]);
+        return mod;
+    }
+
+    /** Every Krylov eigenvalue is one of LAPACK's, and the k moduli are LAPACK's k largest. */
+    private static void assertLapackTop(double[] w, int n, Spectrum s, double rel) {
+        double[][] ev = Spectra.eigenvalues(w, n);
+        int k = s.re().length;
+        double rho = Math.hypot(ev[0][0], ev[1][0]);
+        double[] expected = denseModuli(w, n, k), got = moduli(s);
+        for (int i = 0; i < k; i++) {
+            assertEquals(expected[i], got[i], rel * Math.max(rho, 1e-300), "modulus " + i + " of " + Arrays.toString(got));
+            double nearest = Double.POSITIVE_INFINITY;
+            for (int j = 0; j < n; j++) nearest = Math.min(nearest, Math.hypot(ev[0][j] - s.re()[i], ev[1][j] - s.im()[i]));
+            assertTrue(nearest <= rel * Math.max(rho, 1e-300), "eigenvalue " + s.re()[i] + " + " + s.im()[i] + "i is no LAPACK eigenvalue");
+        }
+        assertEquals(rho, s.rho(), rel * rho);
+    }
+
+    private static Spectrum krylov(double[] w, int n) {
+        return KrylovSpectra.analyze(MatrixOperator.of(SparseMatrix.of(new DenseMatrix(n, w))), KrylovSpectra.DEFAULT_K);
+    }
+
+    @ParameterizedTest(name = "{0} N = {1}")
+    @CsvSource({"gaussian, 300, 1", "gaussian, 1000, 1", "uniform, 600, 1", "sparse, 1000, 0.01", "sparse, 2048, 0.005",
+            "gaussian, 2048, 1"})
+    void agreesWithLapackOnEveryEnsemble(String ensemble, int n, double density) {
+        for (long seed = 1; seed <= 2; seed++) {
+            double[] w = MatrixGenerator.generate(new MatrixRecipe(Ensemble.parse(ensemble), n, density, Scaling.GAIN, 1.0), seed);
+            Spectrum s = krylov(w, n);
+            assertTrue(s.krylov().converged(), "converged");
+            assertTrue(s.krylov().residual() <= KrylovSpectra.TOLERANCE * Vectors.norm(w));
+            // the moduli near the circular-law edge are clustered (1e-3 apart at N = 2048): still LAPACK's six
+            assertLapackTop(w, n, s, 1e-9);
+            assertEquals(TopSingularValue.of(w, n).sigma1(), s.sigma1(), 1e-9 * s.sigma1());
+            assertTrue(Double.isNaN(s.departure()));
+        }
+    }
+
+    @Test
+    void orthogonalMatricesHaveEveryModulusOne() {
+        int n = 400;
+        double[] w = MatrixGenerator.generate(new MatrixRecipe(Ensemble.ORTHOGONAL, n, 1, Scaling.GAIN, 1.0), 3);
+        Spectrum s = krylov(w, n);
+        // all n moduli tie: any six eigenvalues are "the six largest", each must be one of LAPACK's
+        assertLapackTop(w, n, s, 1e-9);
+        assertEquals(1.0, s.rho(), 1e-9);
+    }
+
+    /** A bulk of radius 0.5 and a planted rotation block r·R(θ) in a random basis: λ₁ = r·e^{±iθ}. */
+    @Test
+    void findsAComplexDominantPair() {
+        int n = 500;
+        double[] w = MatrixGenerator.generate(new MatrixRecipe(Ensemble.GAUSSIAN, n, 1, Scaling.GAIN, 0.5), 11);
+        double[] q = MatrixGenerator.generate(new MatrixRecipe(Ensemble.ORTHOGONAL, n, 1, Scaling.GAIN, 1.0), 12);
+        double r = 1.2, theta = 0.7;
+        double[][] block = {{r * Math.cos(theta), -r * Math.sin(theta)}, {r * Math.sin(theta), r * Math.cos(theta)}};
+        // W += Q₂ r·R(θ) Q₂ᵀ along two orthonormal columns: λ₁ near r·e^{±iθ}, exactly where LAPACK says
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < n; j++)
+                for (int a = 0; a < 2; a++)
+                    for (int b = 0; b < 2; b++) w[i * n + j] += q[i * n + a] * block[a][b] * q[j * n + b];
+        Spectrum s = krylov(w, n);
+        assertTrue(s.krylov().converged());
+        assertLapackTop(w, n, s, 1e-9);
+        assertEquals(s.re()[0], s.re()[1], 1e-12);
+        assertEquals(s.im()[0], -s.im()[1], 1e-12);
+        assertTrue(s.im()[0] > 0.3, "a complex pair, λ₁ = " + s.re()[0] + " + " + s.im()[0] + "i");
+        // θ and the period follow from λ₁ as the dense analysis has them
+        Spectrum dense = Spectra.analyze(w, n);
+        assertEquals(dense.theta(), s.theta(), 1e-9);
+        assertEquals(dense.period(), s.period(), 1e-6);
+    }
+
+    /** W = diag(A, A): every eigenvalue twice, which one Krylov sequence cannot see; the check cycles must. */
+    @Test
+    void findsBothCopiesOfADoubleDominantEigenvalue() {
+        int h = 300, n = 2 * h;
+        double[] a = MatrixGenerator.generate(new MatrixRecipe(Ensemble.GAUSSIAN, h, 1, Scaling.GAIN, 1.0), 5);
+        a[0] += 3; // a real dominant eigenvalue near 3, well apart from the bulk
+        double[] w = new double[n * n];
+        for (int i = 0; i < h; i++)
+            for (int j = 0; j < h; j++) {
+                w[i * n + j] = a[i * h + j];
+                w[(h + i) * n + h + j] = a[i * h + j];
+            }
+        Spectrum s = krylov(w, n);
+        assertTrue(s.krylov().converged());
+        assertEquals(s.rho(), Math.hypot(s.re()[1], s.im()[1]), 1e-9 * s.rho(), "λ₁ twice: " + Arrays.toString(moduli(s)));
+        assertEquals(denseModuli(w, n, 2)[1], Math.hypot(s.re()[1], s.im()[1]), 1e-9 * s.rho());
+    }
+
+    @Test
+    void theZeroMatrixHasRadiusZeroAndConverges() {
+        int n = 3000;
+        SparseMatrix zero = new SparseMatrix(n, new int[n + 1], new int[0], new double[0]);
+        Spectrum s = KrylovSpectra.analyze(MatrixOperator.of(zero), 6);
+        assertTrue(s.krylov().converged());
+        assertEquals(0.0, s.rho());
+        assertEquals(0.0, s.sigma1());
+    }
+
+    /** A nilpotent shift (ρ = 0, one Jordan block): no Ritz pair ever converges; the answer says so, no exception. */
+    @Test
+    void aJordanBlockEndsNotConvergedWithoutAnException() {
+        int n = 5000;
+        int[] indptr = new int[n + 1], indices = new int[n - 1];
+        double[] data = new double[n - 1];
+        for (int i = 0; i < n - 1; i++) {
+            indptr[i + 1] = i + 1;
+            indices[i] = i + 1;
+            data[i] = 1;
+        }
+        indptr[n] = n - 1;
+        KrylovSchur.Result r = KrylovSchur.largest(MatrixOperator.of(new SparseMatrix(n, indptr, indices, data)), 6, 40,
+                1e-10 * Math.sqrt(n - 1), 30, 1);
+        assertFalse(r.converged());
+        assertEquals(6, r.re().length);
+        assertTrue(r.residual() > 1e-3);
+        assertTrue(r.products() <= 40 + 30 * 40L, "the budget bounds the work: " + r.products());
+    }
+
+    @Test
+    void theSameMatrixGivesTheSameBits() {
+        int n = 3000;
+        SparseMatrix w = MatrixGenerator.sparseCsr(new MatrixRecipe(Ensemble.SPARSE, n, 0.003, Scaling.GAIN, 1.0), 9);
+        Spectrum a = KrylovSpectra.analyze(MatrixOperator.of(w), 6), b = KrylovSpectra.analyze(MatrixOperator.of(w), 6);
+        assertArrayEquals(a.re(), b.re());
+        assertArrayEquals(a.im(), b.im());
+        assertArrayEquals(a.dominantVector(), b.dominantVector());
+    }
+
+    /** The Ritz vector is B = Wᵀ's eigenvector: ‖Bv − λv‖ small for a real λ₁. */
+    @Test
+    void theDominantVectorIsAnEigenvectorOfTheTranspose() {
+        int n = 4000;
+        SparseMatrix w = MatrixGenerator.sparseCsr(new MatrixRecipe(Ensemble.SPARSE, n, 0.0025, Scaling.GAIN, 1.0), 21);
+        MatrixOperator op = MatrixOperator.of(w);
+        for (int seed = 21; seed < 40; seed++) {
+            w = MatrixGenerator.sparseCsr(new MatrixRecipe(Ensemble.SPARSE, n, 0.0025, Scaling.GAIN, 1.0), seed);
+            op = MatrixOperator.of(w);
+            Spectrum s = KrylovSpectra.analyze(op, 6);
+            if (s.im()[0] != 0) continue;
+            double[] bv = new double[n];
+            op.timesTransposed(s.dominantVector(), bv);
+            for (int i = 0; i < n; i++) bv[i] -= s.re()[0] * s.dominantVector()[i];
+            assertTrue(Vectors.norm(bv) <= 1e-8, "‖Bv − λv‖ = " + Vectors.norm(bv));
+            return;
+        }
+        throw new AssertionError("no real λ₁ in 19 draws");
+    }
+}

@@ -89,7 +89,11 @@ final class AnalyzeCommand implements Callable<Integer> {
             + "jacobians is analysed this way without the option."})
     String cell;
 
-    @Option(names = "--max-n", description = "Largest accepted N (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--dense-max-n", description = "Above this N a CSR input (.npz, \"format\": \"csr\") stays sparse: "
+            + "Krylov spectrum, O(nnz) propagation (default 2048).")
+    Integer denseMaxN;
+
+    @Option(names = "--max-n", description = "Largest accepted N of a dense matrix (default: ${DEFAULT-VALUE}; CSR up to 10⁶).")
     int maxN = MatrixCodec.DEFAULT_MAX_N;
 
     @Override
@@ -111,6 +115,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         put(overrides, "esp", esp);
         put(overrides, "esp_steps", espSteps);
         put(overrides, "input_scale", inputScale);
+        put(overrides, "dense_max_n", denseMaxN);
         String defaultId = file.equals("-") ? "stdin" : Path.of(file).getFileName().toString();
         if (cell != null || RequestFiles.describesLayer(bytes, file, format)) {
             Weights layer = RequestFiles.readLayer(bytes, file, format, maxN, cell, id == null ? defaultId : id);

@@ -84,8 +84,8 @@ public final class SpecCodec {
                 throw new InvalidRecordException("jacobian 'independent' needs a dense matrix (n ≤ dense_max_n = " + options.denseMaxN() + ")");
             Matrix data = ensemble == Ensemble.GIVEN ? MatrixCodec.read(f, n, options.denseMaxN()) : null;
             if (data != null) nnz = data.nnz();
-            work("steps", steps, n, nnz);
-            if (precision != Precision.NONE) work("precision_budget", budget, n, nnz);
+            Limits.checkWork("steps", steps, n, nnz);
+            if (precision != Precision.NONE) Limits.checkWork("precision_budget", budget, n, nnz);
             // a fresh orthogonal matrix per step is a QR factorisation (n³) per step
             if (jacobian.equals("independent") && ensemble == Ensemble.ORTHOGONAL) Limits.checkWork("steps × n", (long) steps * n, n);
             AnalysisRequest.checkLeak(options, precision, jacobian.equals("independent"));
@@ -120,12 +120,6 @@ public final class SpecCodec {
         if (!id.equals(expectedId))
             throw new InvalidRecordException("id " + Text.quote(id) + " is not " + Text.quote(expectedId)
                     + ", the id of trial " + trial + " of cell " + cell);
-    }
-
-    /** steps × n² for a dense matrix, steps × nnz for a CSR one, within the work limit. */
-    private static void work(String what, long steps, int n, long nnz) {
-        if (nnz == (long) n * n) Limits.checkWork(what, steps, n);
-        else Limits.checkWork(what, steps, nnz, "nnz");
     }
 
     public static ObjectNode encode(Spec s) {

@@ -30,6 +30,15 @@ public final class KrylovSpectra {
     private KrylovSpectra() {}
 
     public static Spectrum analyze(MatrixOperator w, int k) {
+        return spectrum(w, k, true);
+    }
+
+    /** The k eigenvalues and B's dominant eigenvector alone: σ₁ (and so the transient probe) left out (NaN, null). */
+    public static Spectrum eigenvalues(MatrixOperator w, int k) {
+        return spectrum(w, k, false);
+    }
+
+    private static Spectrum spectrum(MatrixOperator w, int k, boolean sigma1) {
         double fro = w.frobeniusNorm();
         KrylovSchur.Result r = KrylovSchur.largest(w.transposed(), Math.min(k, w.n()), basis(k), TARGET * fro, MAX_RESTARTS, SEED);
         if (!r.converged() && r.residual() <= TOLERANCE * fro) r = r.certified();
@@ -37,7 +46,7 @@ public final class KrylovSpectra {
         double rho = Math.hypot(re[0], im[0]);
         double theta = Math.abs(Math.atan2(im[0], re[0]));
         double period = theta == 0 ? Double.POSITIVE_INFINITY : 2 * Math.PI / theta;
-        TopSingularValue.Result top = TopSingularValue.of(w);
+        TopSingularValue.Result top = sigma1 ? TopSingularValue.of(w) : new TopSingularValue.Result(Double.NaN, null);
         double[] dominant = Spectra.realDirection(r.vectorRe(), r.vectorIm());
         return new Spectrum(re, im, rho, theta, period, top.sigma1(), Double.NaN, top.sigma1() < 1, dominant, top.vector(),
                 new Spectrum.Krylov(re.length, r.converged(), r.residual(), r.restarts(), r.products()));

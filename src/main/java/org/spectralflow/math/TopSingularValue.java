@@ -38,7 +38,8 @@ final class TopSingularValue {
     /** σ₁ by Lanczos; {@code certified} false when it could not certify it within the budget (the estimate is a lower bound). */
     static Result lanczos(MatrixOperator w) {
         int n = w.n();
-        int kmax = Math.min(n, MAX_ITERATIONS);
+        // the two bases hold 2·kmax vectors: above N ≈ 20 000 fewer iterations, so that they stay within 128 MiB
+        int kmax = Math.min(n, Math.min(MAX_ITERATIONS, Math.max(64, (1 << 23) / n)));
         // the bases, column-major n×k blocks, so that reorthogonalisation is two BLAS calls; they
         // grow as needed (random matrices converge in 20–80 iterations, far below kmax for large N)
         double[] u = new double[n * Math.min(kmax, 32)], v = new double[u.length + n]; // v has one more

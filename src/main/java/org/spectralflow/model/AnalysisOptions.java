@@ -70,18 +70,13 @@ public record AnalysisOptions(int lyapunovK, boolean exactTransient, double leak
         boolean sparse = nnz < (long) n * n || n > Limits.MAX_DENSE_N;
         if (lyapunovK > n) throw new IllegalArgumentException("lyapunov_k = " + lyapunovK + " exceeds n = " + n);
         if (lyapunovK > 0) {
-            work("steps × lyapunov_k", (long) steps * lyapunovK, n, nnz);
+            Limits.checkWork("steps × lyapunov_k", (long) steps * lyapunovK, n, nnz);
             Limits.checkWork("steps × lyapunov_k² (the QR)", (long) steps * lyapunovK * lyapunovK, n, "n");
         }
         if (exactTransient && sparse && n > denseMaxN)
             throw new IllegalArgumentException("transient 'exact' needs a dense matrix (n ≤ dense_max_n = " + denseMaxN + ")");
         if (exactTransient) Limits.checkWork("transient exact: steps × n", (long) steps * n, n);
-        if (esp) work("esp_steps × 5 trajectories", 5L * espSteps, n, nnz);
+        if (esp) Limits.checkWork("esp_steps × 5 trajectories", 5L * espSteps, n, nnz);
     }
 
-    /** steps × n² for a dense matrix, steps × nnz for a sparse one, within the work limit. */
-    static void work(String what, long steps, int n, long nnz) {
-        if (nnz == (long) n * n) Limits.checkWork(what, steps, n);
-        else Limits.checkWork(what, steps, nnz, "nnz");
-    }
 }

@@ -36,6 +36,12 @@ public final class Limits {
                     + "multiply-adds per record");
     }
 
+    /** steps × n² for a dense matrix, steps × nnz for a CSR one (nnz &lt; n²), within {@link #MAX_WORK}. */
+    public static void checkWork(String what, long steps, int n, long nnz) {
+        if (nnz == (long) n * n) checkWork(what, steps, n);
+        else checkWork(what, steps, nnz, "nnz");
+    }
+
     /** Rejects {@code steps} steps that cost {@code perStep} multiply-adds each (nnz for a sparse matrix) above {@link #MAX_WORK}. */
     public static void checkWork(String what, long steps, long perStep, String perStepName) {
         if (steps > MAX_WORK / Math.max(1, perStep))

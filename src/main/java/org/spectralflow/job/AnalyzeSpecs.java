@@ -43,7 +43,8 @@ final class AnalyzeSpecs extends ProcessFunction<RawRecord, TrialResult> {
         Spec spec = SpecCodec.decode(r.value(), cfg.maxN());
         SweepGrid grid = cfg.guards().grids().get(spec.sweep());
         if (grid != null) checkAgainstGrid(spec, grid);
-        Analysis a = Analyzer.analyze(spec);
+        // without a results record the cell's half of the analysis is all that is used
+        Analysis a = cfg.resultsTopic() != null ? Analyzer.analyze(spec) : Analyzer.forCell(spec);
         byte[] result = null;
         if (cfg.resultsTopic() != null) {
             result = Json.bytes(ResultCodec.encode(spec, a));

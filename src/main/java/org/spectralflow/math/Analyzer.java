@@ -2,6 +2,7 @@ package org.spectralflow.math;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.spectralflow.model.Activation;
 import org.spectralflow.model.Analysis;
 import org.spectralflow.model.AnalysisRequest;
 import org.spectralflow.model.Ensemble;
@@ -27,13 +28,28 @@ public final class Analyzer {
      * second eigen-decomposition of the scaled matrix (equal to rounding).
      */
     public static Analysis analyze(Spec s) {
-        if (s.csr()) return analyzeCsr(s);
+        return analyze(s, null);
+    }
+
+    /**
+     * What a cell's statistics use of a spec's matrix ({@link org.spectralflow.model.Contribution}):
+     * the propagation of the cell's own activation only, without the transient-peak refinement (a
+     * linear cell skips the tanh network, a tanh cell the linear pair, probe and Lyapunov vector).
+     * The other half of the returned analysis is null: it is for aggregation, not for a results record.
+     */
+    public static Analysis forCell(Spec s) {
+        return analyze(s, s.activation());
+    }
+
+    private static Analysis analyze(Spec s, Activation only) {
+        if (s.csr()) return analyzeCsr(s, only);
         boolean given = s.ensemble() == Ensemble.GIVEN;
         DenseMatrix data = (DenseMatrix) s.data();
         if (s.scaling() != Scaling.RADIUS) {
             double[] w = given ? MatrixGenerator.scaleGiven(data.rowMajor(), s.n(), s.scaling(), s.scale())
                     : MatrixGenerator.generate(s.recipe(), s.seed());
-            return analyze(s.request(w));
+            AnalysisRequest r = s.request(w);
+            return analyze(r, Spectra.analyze(r.w(), r.n()), only);
         }
         double[] w = given ? data.rowMajor().clone() : MatrixGenerator.unscaled(s.recipe(), s.seed());
         Spectrum raw = Spectra.analyze(w, s.n());
@@ -41,11 +57,11 @@ public final class Analyzer {
             throw new IllegalArgumentException("cannot scale to radius " + s.scale() + ": the matrix has spectral radius 0");
         double c = raw.rho() == 0 ? 0 : s.scale() / raw.rho();
         for (int i = 0; i < w.length; i++) w[i] *= c;
-        return analyze(s.request(w), c == 0 ? Spectra.analyze(w, s.n()) : raw.scaled(c));
+        return analyze(s.request(w), c == 0 ? Spectra.analyze(w, s.n()) : raw.scaled(c), only);
     }
 
     /** A spec whose matrix is CSR (drawn or given): scaled as §3 says, with the Krylov ρ for {@code radius}. */
-    private static Analysis analyzeCsr(Spec s) {
+    private static Analysis analyzeCsr(Spec s, Activation only) {
         SparseMatrix w = s.ensemble() == Ensemble.GIVEN ? (SparseMatrix) s.data() : MatrixGenerator.sparseCsr(s.recipe(), s.seed());
         if (s.ensemble() == Ensemble.GIVEN && s.scaling() == Scaling.GAIN && s.scale() != 1) w = w.scaled(s.scale());
         Spectrum spectrum = KrylovSpectra.analyze(MatrixOperator.of(w), KrylovSpectra.DEFAULT_K);
@@ -56,11 +72,16 @@ public final class Analyzer {
             w = w.scaled(c);
             spectrum = c == 0 ? KrylovSpectra.analyze(MatrixOperator.of(w), KrylovSpectra.DEFAULT_K) : spectrum.scaled(c);
         }
-        return analyze(s.request(w), spectrum);
+        return analyze(s.request(w), spectrum, only);
     }
 
     /** The analysis of a request whose matrix's spectrum is already known. */
     static Analysis analyze(AnalysisRequest r, Spectrum spectrum) {
+        return analyze(r, spectrum, null);
+    }
+
+    /** @param only null for everything, else the one activation whose propagation is wanted (see {@link #forCell}) */
+    private static Analysis analyze(AnalysisRequest r, Spectrum spectrum, Activation only) {
         int n = r.n();
         MatrixOperator op = MatrixOperator.of(r.matrix());
         double[] w = r.sparse() ? null : r.w();
@@ -86,6 +107,12 @@ public final class Analyzer {
                     r.options().exactTransient());
             linear = both.linear();
             tanh = both.tanh();
+        } else if (r.independentJacobians() == null && only == Activation.LINEAR) {
+            linear = Propagation.linear(op, spectrum, g, r.delta(), r.steps(), r.explode(), false, false);
+            tanh = null;
+        } else if (r.independentJacobians() == null && only == Activation.TANH) {
+            linear = null;
+            tanh = TanhPropagation.run(op, h0, bias, g, u0, r.steps(), r.explode(), false);
         } else if (r.independentJacobians() == null) {
             Propagation.Result both = Propagation.run(op, spectrum, g, r.delta(), h0, bias, u0, r.steps(), r.explode(),
                     r.options().exactTransient());

@@ -46,7 +46,7 @@ public class CellAccumulator {
         addStep(subnormalF64, c.subnormalF64());
         addStep(forgetF64, c.forgetF64());
         rhoHistogram.add(c.rho());
-        realEigs.add(c.realEigs());
+        if (c.realEigs() >= 0) realEigs.add(c.realEigs()); // −1: a Krylov spectrum, which does not know them all
         if (c.dominantReal()) dominantReal++;
         if (c.esp() >= 0) {
             espChecked++;

@@ -25,10 +25,19 @@ public final class KrylovSchur {
      * @param products matrix-vector products used
      */
     public record Result(double[] re, double[] im, double[] vectorRe, double[] vectorIm, boolean converged, double residual,
-                         int restarts, long products) {
+                         int restarts, long products, double[] residuals) {
         /** The same result marked converged (its residuals met a looser test than the solver's own). */
         Result certified() {
-            return new Result(re, im, vectorRe, vectorIm, true, residual, restarts, products);
+            return new Result(re, im, vectorRe, vectorIm, true, residual, restarts, products, residuals);
+        }
+
+        /** The first k pairs alone (the residual theirs). */
+        Result first(int k) {
+            if (k >= re.length) return this;
+            double worst = 0;
+            for (int i = 0; i < k; i++) worst = Math.max(worst, residuals[i]);
+            return new Result(Arrays.copyOf(re, k), Arrays.copyOf(im, k), vectorRe, vectorIm, converged, worst, restarts, products,
+                    Arrays.copyOf(residuals, k));
         }
     }
 
@@ -38,7 +47,7 @@ public final class KrylovSchur {
     private final SeededRandom rng;
     private final double[] v, h, w, coef;
     private long products;
-    private double lockedResidual; // the largest residual of the pairs locked at the first convergence
+    private double[] lockedRe = new double[0], lockedIm = new double[0], lockedRes = new double[0]; // pairs locked at the first convergence
 
     private KrylovSchur(MatrixOperator a, int k, int m, double tol, long seed) {
         this.a = a;
@@ -80,7 +89,9 @@ public final class KrylovSchur {
             if (done && check < 0 && top == m && n > m) {
                 // lock the converged leading block and look on from a fresh direction
                 int locked = r.sortAndCut(k);
-                for (int j = 0; j < locked; j++) lockedResidual = Math.max(lockedResidual, r.residual[j]);
+                lockedRe = Arrays.copyOf(r.wr, locked);
+                lockedIm = Arrays.copyOf(r.wi, locked);
+                lockedRes = Arrays.copyOf(r.residual, locked);
                 r.restart(locked, true);
                 randomOrthogonal(locked);
                 start = locked;
@@ -133,6 +144,19 @@ public final class KrylovSchur {
             }
         }
         return m;
+    }
+
+    /** The residual a locked pair had when it was locked (0 for one that was not locked). */
+    private double lockedAt(double re, double im) {
+        double best = Double.POSITIVE_INFINITY, res = 0;
+        for (int i = 0; i < lockedRe.length; i++) {
+            double d = Math.hypot(lockedRe[i] - re, lockedIm[i] - im);
+            if (d < best) {
+                best = d;
+                res = lockedRes[i];
+            }
+        }
+        return best <= 1e-8 * Math.max(1e-300, Math.hypot(re, im)) ? res : 0;
     }
 
     /** Column {@code col} of V: a seeded random unit vector orthogonal to the columns before it. */
@@ -246,15 +270,17 @@ public final class KrylovSchur {
             boolean onlyConverged = converged && convergedCount() >= count;
             for (int j = 0; j < size && p < count; j++)
                 if (!onlyConverged || residual[order[j]] <= tol) pick[p++] = order[j];
-            double[] re = new double[count], im = new double[count];
-            double worst = lockedResidual;
+            double[] re = new double[count], im = new double[count], res = new double[count];
+            double worst = 0;
             for (int i = 0; i < count; i++) {
                 re[i] = wr[pick[i]];
                 im[i] = wi[pick[i]];
-                worst = Math.max(worst, residual[pick[i]]);
+                // a pair locked at the first convergence keeps the residual it had then (its coupling was dropped)
+                res[i] = Math.max(residual[pick[i]], lockedAt(re[i], im[i]));
+                worst = Math.max(worst, res[i]);
             }
             double[][] x = vector(pick[0]);
-            return new Result(re, im, x[0], x[1], converged, worst, restarts, products);
+            return new Result(re, im, x[0], x[1], converged, worst, restarts, products, res);
         }
 
         /** The Ritz vector V Z y of Ritz value j (real and imaginary part). */

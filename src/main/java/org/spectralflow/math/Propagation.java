@@ -43,11 +43,18 @@ public final class Propagation {
     /** The linear half alone (the leaky network's linear map M, whose tanh half is not M's). */
     static Analysis.Linear linear(MatrixOperator w, Spectrum spectrum, double[] g, double delta, int steps, double explode,
                                   boolean exactTransient) {
+        return linear(w, spectrum, g, delta, steps, explode, exactTransient, true);
+    }
+
+    /** @param refine whether to refine the transient peak's lower bound (else it is the propagated bound as it is) */
+    static Analysis.Linear linear(MatrixOperator w, Spectrum spectrum, double[] g, double delta, int steps, double explode,
+                                  boolean exactTransient, boolean refine) {
         LyapunovVector lyapunov = new LyapunovVector(g, steps);
         Lockstep.run(w, false, steps, lyapunov);
         LinearPropagation.Pair pair = new LinearPropagation.Pair(g, spectrum.dominantVector(), spectrum.rho(),
                 spectrum.topSingularVector(), spectrum.sigma1(), delta, steps);
         Lockstep.run(w, true, steps, pair);
+        if (!refine && !exactTransient) return pair.result(lyapunov.exponent(), explode);
         return linearResult(w, spectrum, pair, lyapunov, steps, explode, exactTransient);
     }
 

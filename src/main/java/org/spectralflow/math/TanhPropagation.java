@@ -18,10 +18,16 @@ public final class TanhPropagation {
     /** As {@link #run(double[], int, double[], double[], double[], double[], int, double)}, for ReLU instead of tanh when {@code relu}. */
     public static Analysis.Tanh run(double[] w, int n, double[] h0, double[] bias, double[] gT, double[] u0,
                                     int steps, double explode, boolean relu) {
+        return run(MatrixOperator.dense(w, n), h0, bias, gT, u0, steps, explode, relu);
+    }
+
+    /** As above for any W. */
+    public static Analysis.Tanh run(MatrixOperator w, double[] h0, double[] bias, double[] gT, double[] u0,
+                                    int steps, double explode, boolean relu) {
         Forward forward = new Forward(h0, bias, u0, steps, relu);
-        Lockstep.run(Vectors.transpose(w, n), n, steps, forward); // W, column-major
+        Lockstep.run(w, false, steps, forward);
         Backward backward = forward.backward(gT);
-        Lockstep.run(w, n, steps, backward); // row-major W is column-major Wᵀ
+        Lockstep.run(w, true, steps, backward);
         return backward.result(explode);
     }
 

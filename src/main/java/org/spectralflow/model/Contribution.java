@@ -5,7 +5,8 @@ package org.spectralflow.model;
  * activation, ρ, σ₁, and the finite-precision steps (−1 when not reached or not asked for), and
  * the spectral counts of DESIGN §6.7.
  *
- * @param realEigs eigenvalues with imaginary part exactly 0 (LAPACK returns real ones as such)
+ * @param realEigs eigenvalues with imaginary part exactly 0 (LAPACK returns real ones as such); −1 for a
+ *     Krylov spectrum, which holds only the k largest
  * @param dominantReal whether λ₁ is real
  * @param effectiveRho ρ of the map the propagation used ((1 − a)I + aW; ρ itself without leak)
  * @param lyapunovSpectrum the k leading Lyapunov exponents of the cell's map; empty when not asked for
@@ -30,7 +31,7 @@ public record Contribution(double gamma, double rho, double sigma1, double lyapu
                 linear ? a.linear().outcome() : a.tanh().outcome(),
                 f32 == null ? -1 : f32.subnormalStep(), f32 == null ? -1 : f32.forgetStep(),
                 f64 == null ? -1 : f64.subnormalStep(), f64 == null ? -1 : f64.forgetStep(),
-                real, s.lambda1Im() == 0, a.effectiveRho(), spectrum == null ? new double[0] : spectrum,
+                s.krylov() == null ? real : -1, s.lambda1Im() == 0, a.effectiveRho(), spectrum == null ? new double[0] : spectrum,
                 a.echoState() == null ? -1 : a.echoState().holds() ? 1 : 0);
     }
 

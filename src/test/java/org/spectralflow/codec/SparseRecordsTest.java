@@ -50,14 +50,16 @@ class SparseRecordsTest {
 
     @Test
     void whatCannotBeSparseOrIsTooLargeIsRefusedWithItsReason() {
-        assertTrue(refusal(spec("gaussian", 100_000, 1, "")).contains("above the configured maximum 4096 of a dense matrix"));
+        assertTrue(refusal(spec("gaussian", 100_000, 1, "")).contains("n = 100000 is above the configured maximum 4096"));
         assertTrue(refusal(spec("sparse", 100_000, 0.01, "")).contains("expected nonzeros is above the limit"));
         assertTrue(refusal(spec("sparse", 2_000_000, 1e-7, "")).contains("n = 2000000"));
         assertTrue(refusal(spec("sparse", 5000, 0.001, ",\"jacobian\":\"independent\"")).contains("needs a dense matrix"));
         assertTrue(refusal(spec("sparse", 5000, 0.001, ",\"transient\":\"exact\"")).contains("needs a dense matrix"));
         assertTrue(refusal(spec("sparse", 5000, 0.001, ",\"dense_max_n\":5000")).contains("dense_max_n"));
-        // steps × nnz within 2^36: 10⁷ nonzeros × 10⁴ steps is not
-        assertTrue(refusal(spec("sparse", 1_000_000, 1e-5, "").replace("\"steps\":100", "\"steps\":10000")).contains("nnz"));
+        // the work limit counts nnz, not n²: 10⁴ finite-precision steps × 10⁷ nonzeros exceed 2^36
+        assertTrue(refusal(spec("sparse", 100_000, 1e-3, ",\"precision\":\"f32\",\"precision_budget\":10000"))
+                .contains("precision_budget × nnz"));
+        SpecCodec.decode(spec("sparse", 100_000, 1e-3, ",\"precision\":\"f32\",\"precision_budget\":1000").getBytes(), 4096);
     }
 
     @Test

@@ -39,7 +39,7 @@ final class TopSingularValue {
     static Result lanczos(MatrixOperator w) {
         int n = w.n();
         // the two bases hold 2·kmax vectors: above N ≈ 20 000 fewer iterations, so that they stay within 128 MiB
-        int kmax = Math.min(n, Math.min(MAX_ITERATIONS, Math.max(64, (1 << 23) / n)));
+        int kmax = Math.min(n, Math.min(MAX_ITERATIONS, Math.max(16, (1 << 23) / n)));
         // the bases, column-major n×k blocks, so that reorthogonalisation is two BLAS calls; they
         // grow as needed (random matrices converge in 20–80 iterations, far below kmax for large N)
         double[] u = new double[n * Math.min(kmax, 32)], v = new double[u.length + n]; // v has one more

@@ -9,7 +9,8 @@ import picocli.CommandLine;
         description = "Spectra, explosion and vanishing of recurrent weight matrices, on Flink and Kafka.",
         subcommands = {SweepCommand.class, AnalyzeCommand.class, MonitorCommand.class, PublishWeightsCommand.class, WatchCommand.class,
                 PublishCommand.class, SweepJobCommand.class, MonitorJobCommand.class, StatsCommand.class, ReportCommand.class, LocalClusterCommand.class, BrokerCommand.class,
-                InfoCommand.class, DashboardCommand.class})
+                InfoCommand.class, DashboardCommand.class, ServiceCommands.Up.class, ServiceCommands.Status.class,
+                ServiceCommands.Down.class, ServiceCommands.Serve.class})
 public final class Main implements Runnable {
     /** Exit codes: 0 done; 1 a run failed; 2 misuse (a bad option or input); 3 done, but some records were rejected (see sf.dlq). */
     static final int EXIT_FAILED = 1, EXIT_MISUSE = 2, EXIT_REJECTED = 3;

@@ -10,7 +10,12 @@ import org.spectralflow.math.Spectra;
 import org.spectralflow.model.SweepGrid;
 import org.spectralflow.report.Report;
 import org.spectralflow.report.StatsFiles;
+import org.spectralflow.run.LocalFlink;
 import org.spectralflow.run.SweepRunner;
+import org.spectralflow.service.ServiceClient;
+import org.spectralflow.service.ServiceContext;
+import org.spectralflow.codec.ServiceWire;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -55,8 +60,31 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress bar.")
     boolean quiet;
 
+    @Option(names = "--no-service", description = "Run in this process even when the local service (`spectralflow up`) runs.")
+    boolean noService;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
+        long t0 = System.nanoTime();
+        ServiceContext.Current service = ServiceContext.current(); // non-null: this runs inside the local service
+        if (service == null && kafka.bootstrapServers == null && !noService) {
+            ServiceWire.State up = ServiceClient.find();
+            if (up != null) {
+                System.err.println("on the local service (pid " + up.pid() + "; --no-service runs in this process)");
+                // the command line as given ("sweep" and its options), run there as it would be here
+                List<String> args = spec.commandLine().getParseResult().originalArgs();
+                return ServiceClient.run(up, Path.of(""), System.console() != null, args, System.out, System.err);
+            }
+        }
+        // JVM start to here (none in the warm service)
+        double jvm = service != null ? 0 : java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0;
+        if (service != null && !out.isAbsolute()) out = service.cwd().resolve(out);
+        if (service != null && parallelism > service.slots())
+            throw new IllegalArgumentException("--parallelism " + parallelism + " is more than the local service's " + service.slots()
+                    + " slots (`spectralflow down`, then `up --slots " + parallelism + "`, or --no-service)");
         // every option is checked before a broker or a cluster starts
         SweepGrid g = grid.grid();
         if (parallelism < 1) throw new IllegalArgumentException("--parallelism must be at least 1");
@@ -71,12 +99,16 @@ final class SweepCommand implements Callable<Integer> {
         System.err.printf(Locale.ROOT, "sweep %s: %d cells × %d trials = %d matrices, parallelism %d, eigen-solver %s%n",
                 g.sweep(), g.cells(), g.trials(), g.size(), parallelism, Spectra.solver());
         EmbeddedKafka embedded = null;
+        // the MiniCluster starts while the broker does (it needs nothing from it until the job is submitted)
+        LocalFlink flink = service != null ? service.flink() : LocalFlink.start(parallelism);
         try {
-            String bootstrap = kafka.bootstrapServers;
-            if (bootstrap == null) {
+            String bootstrap = service != null ? service.bootstrap() : kafka.bootstrapServers;
+            if (service != null) {
+                // the service's own broker: up, and its topics made by the sweeps before
+            } else if (bootstrap == null) {
                 embedded = EmbeddedKafka.start();
                 bootstrap = embedded.bootstrapServers();
-                System.err.println("embedded Kafka broker at " + bootstrap);
+                System.err.printf(Locale.ROOT, "embedded Kafka broker at %s (%.1f s)%n", bootstrap, (System.nanoTime() - t0) / 1e9);
             } else {
                 kafka.requireReachable(bootstrap);
             }
@@ -84,68 +116,83 @@ final class SweepCommand implements Callable<Integer> {
                     .withKafka(kafkaProps, maxN, checkpointMs, "spectralflow-" + g.sweep(), "spectralflow-" + g.sweep())
                     .withParallelism(parallelism).withPartialEvery(partialEvery)
                     .withResults(results ? org.spectralflow.job.Topics.RESULTS : null);
-            ProgressBar bar = new ProgressBar(quiet, checkpointMs);
-            SweepRunner.Outcome o = SweepRunner.run(g, cfg, null, specPartitions, bar::show, bar.console());
+            ProgressBar bar = new ProgressBar(quiet, service != null ? service.terminal() : System.console() != null);
+            SweepRunner.Outcome o = SweepRunner.run(g, cfg, null, flink, specPartitions, bar::show, bar.console(), t0);
             bar.finish();
             StatsFiles.write(dir, o.finals());
             java.nio.file.Files.writeString(dir.resolve("sweep.json"), org.spectralflow.codec.Json.pretty(GridCodec.encode(g)) + "\n");
             if (!noReport) Report.write(dir, o.finals(), g);
+            double wall = (System.nanoTime() - t0) / 1e9 + jvm;
             System.out.print(StatsFiles.table(o.finals()));
             long counted = o.finals().stream().mapToLong(s -> s.stats().count()).sum();
-            double first = bar.firstResultAt();
-            // the start-up (broker, cluster, job, first checkpoint) against the rest: a small sweep is mostly the former
-            String split = Double.isNaN(first) || first > o.seconds() ? ""
-                    : o.seconds() - first < 0.05 ? String.format(Locale.ROOT, "; all committed at once, at %.1f s", first)
-                    : String.format(Locale.ROOT, "; first results committed at %.1f s, the rest over %.1f s", first, o.seconds() - first);
-            System.out.printf(Locale.ROOT, "%d matrices in %.1f s (%.1f/s%s); %d rejected (see sf.dlq); wrote %s%n",
-                    counted, o.seconds(), counted / o.seconds(), split, o.published() - counted,
+            System.out.printf(Locale.ROOT, "%d matrices in %.1f s (%.1f/s); %d rejected (see sf.dlq); wrote %s%n",
+                    counted, o.seconds(), counted / o.seconds(), o.published() - counted,
                     dir.resolve(noReport ? "stats.csv" : "report.html"));
+            System.out.println(timeSplit(o.timeline(), jvm, wall));
             return counted == o.published() ? 0 : Main.EXIT_REJECTED;
         } finally {
+            if (service == null) flink.close();
             if (embedded != null) embedded.close();
         }
     }
 
     /**
-     * A one-line progress bar on stderr: matrices done / total, rate and time left from
-     * {@link org.spectralflow.run.ProgressEstimate} (counts arrive at checkpoints; before the first,
-     * it says what it is waiting for).
+     * Where the time went: the fixed cost (JVM, broker, topics and publishing, cluster and job
+     * start) before the first matrix was analysed, the analysis, the wait for the last commit, and
+     * what came after (reading the finals, writing files and the report).
+     */
+    static String timeSplit(SweepRunner.Timeline t, double jvm, double wall) {
+        double end = t.allCommitted();
+        return String.format(Locale.ROOT, "time: %.1f s wall = start-up %.1f s (JVM %.1f, broker and publishing %.1f, cluster and job %.1f)"
+                        + " + analysis %.1f s + last commit %.1f s + files and report %.1f s",
+                wall, jvm + t.firstProcessed(), jvm, t.published(), t.firstProcessed() - t.published(),
+                t.allProcessed() - t.firstProcessed(), end - t.allProcessed(), wall - jvm - end);
+    }
+
+    /**
+     * A one-line progress bar on stderr: before the first matrix, what the run is waiting for;
+     * then matrices analysed (the job's live counters) and committed out of the total, the rate and
+     * the time left from {@link org.spectralflow.run.ProgressEstimate} over the analysed counts.
      */
     static final class ProgressBar {
         private final boolean quiet;
-        private final boolean terminal = System.console() != null;
-        private final org.spectralflow.run.ProgressEstimate estimate = new org.spectralflow.run.ProgressEstimate(15);
-        private final long checkpointMs;
-        private long lastPrint = System.currentTimeMillis();
+        private final boolean terminal;
+        private final org.spectralflow.run.ProgressEstimate estimate = new org.spectralflow.run.ProgressEstimate(10);
+        private long lastPrint = 0;
+        private String lastPhase = "";
 
-        ProgressBar(boolean quiet, long checkpointMs) {
+        ProgressBar(boolean quiet, boolean terminal) {
             this.quiet = quiet;
-            this.checkpointMs = checkpointMs;
-        }
-
-        /** When the first result was committed (the run's fixed cost), NaN if none was. */
-        double firstResultAt() {
-            return estimate.firstResultAt();
+            this.terminal = terminal;
         }
 
         void show(SweepRunner.Progress p) {
-            estimate.observe(p.elapsedSeconds(), p.done());
+            estimate.observe(p.elapsedSeconds(), p.processed());
             if (quiet) return;
             long now = System.currentTimeMillis();
-            if (now - lastPrint < (terminal ? 200 : 5_000)) return;
+            boolean phaseChanged = !p.phase().equals(lastPhase);
+            if (!phaseChanged && now - lastPrint < (terminal ? 200 : 5_000)) return;
             lastPrint = now;
+            lastPhase = p.phase();
             String line;
-            if (p.done() == 0) {
-                line = String.format(Locale.ROOT, "starting (%.1f s): broker, cluster and job up; results are committed every %.1f s",
-                        p.elapsedSeconds(), checkpointMs / 1000.0);
+            if (p.processed() == 0) {
+                line = String.format(Locale.ROOT, "starting (%.1f s): %s", p.elapsedSeconds(), p.phase());
             } else {
-                int width = 30, filled = (int) (width * p.done() / Math.max(1, p.total()));
+                int width = 30, filled = (int) (width * p.processed() / Math.max(1, p.total()));
                 double rate = estimate.rate(), left = estimate.secondsLeft(p.elapsedSeconds(), p.total());
-                line = String.format(Locale.ROOT, "[%s%s] %d/%d matrices  %s  ETA %s", "#".repeat(filled), ".".repeat(width - filled),
-                        p.done(), p.total(), Double.isNaN(rate) ? "measuring rate" : String.format(Locale.ROOT, "%.1f/s", rate),
-                        Double.isNaN(left) ? "?" : String.format(Locale.ROOT, "%.0fs", left));
+                line = String.format(Locale.ROOT, "[%s%s] %d/%d analysed, %d committed  %s  %s", "#".repeat(filled),
+                        ".".repeat(width - filled), p.processed(), p.total(), p.done(),
+                        Double.isNaN(rate) ? "measuring rate" : rate(rate),
+                        p.processed() >= p.total() ? p.phase()
+                                : Double.isNaN(left) ? "ETA ?" : String.format(Locale.ROOT, "ETA %.0fs", Math.ceil(left)));
             }
             System.err.print((terminal ? "\r\033[K" : "") + line + (terminal ? "" : "\n"));
+        }
+
+        /** Matrices a second to three digits (0.00667/s for one every 150 s), never a bare 0.0/s. */
+        static String rate(double perSecond) {
+            return perSecond >= 100 ? String.format(Locale.ROOT, "%.0f/s", perSecond)
+                    : String.format(Locale.ROOT, "%.3g/s", perSecond);
         }
 
         /** Where rejection lines go: the same stream, after ending the bar's line. */

@@ -1,5 +1,7 @@
 package org.spectralflow.job;
 
+import org.apache.flink.api.common.accumulators.LongCounter;
+import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 import org.spectralflow.codec.InvalidRecordException;
@@ -22,9 +24,16 @@ import org.spectralflow.stream.RawRecord;
  */
 final class AnalyzeSpecs extends ProcessFunction<RawRecord, TrialResult> {
     private final SweepJobConfig cfg;
+    private transient LongCounter analysed, rejected;
 
     AnalyzeSpecs(SweepJobConfig cfg) {
         this.cfg = cfg;
+    }
+
+    @Override
+    public void open(OpenContext context) {
+        analysed = getRuntimeContext().getLongCounter(JobCounters.ANALYSED);
+        rejected = getRuntimeContext().getLongCounter(JobCounters.REJECTED);
     }
 
     @Override
@@ -34,9 +43,11 @@ final class AnalyzeSpecs extends ProcessFunction<RawRecord, TrialResult> {
             t = analyze(r);
         } catch (RuntimeException | StackOverflowError e) {
             ctx.output(DeadLetters.TAG, DeadLetters.of(cfg.dlqTopic(), r.origin(), DeadLetters.reason(e)));
+            if (rejected != null) rejected.add(1);
             return;
         }
         out.collect(t);
+        if (analysed != null) analysed.add(1);
     }
 
     private TrialResult analyze(RawRecord r) {

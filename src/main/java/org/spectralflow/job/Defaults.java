@@ -36,6 +36,9 @@ public final class Defaults {
     public static Configuration localFlinkConfiguration() {
         Configuration c = new Configuration();
         c.setString("pipeline.generic-types", "false");
+        // the job's live counters reach the client with the TaskManagers' heartbeats: every second
+        // in process (Flink's default of 10 s would freeze the progress bar between them)
+        c.setString("heartbeat.interval", "1000");
         c.setString("restart-strategy.type", "exponential-delay");
         c.setString("restart-strategy.exponential-delay.initial-backoff", RESTART_INITIAL_BACKOFF_MS + " ms");
         c.setString("restart-strategy.exponential-delay.max-backoff", RESTART_MAX_BACKOFF_MS + " ms");

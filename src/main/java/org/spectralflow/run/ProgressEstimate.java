@@ -7,12 +7,17 @@ package org.spectralflow.run;
  * changes from the estimate made at the last one, so that at a steady pace it never rises.
  */
 public final class ProgressEstimate {
+    /**
+     * Changes always kept, however old: slow matrices finish in lumps (as many as there are
+     * subtasks, then a long gap), and a rate over two changes swings with each lump.
+     */
+    static final int MIN_CHANGES = 8;
     private final double window;
     private final java.util.ArrayDeque<double[]> changes = new java.util.ArrayDeque<>(); // {seconds, done}
     private long lastDone = -1;
     private double firstResultAt = Double.NaN;
 
-    /** @param windowSeconds how far back the rate looks (at least two changes are always kept) */
+    /** @param windowSeconds how far back the rate looks (at least {@link #MIN_CHANGES} changes are always kept) */
     public ProgressEstimate(double windowSeconds) {
         this.window = windowSeconds;
     }
@@ -24,7 +29,7 @@ public final class ProgressEstimate {
         lastDone = done;
         if (done == 0) return; // nothing committed yet: no point of the rate
         changes.addLast(new double[] {seconds, done});
-        while (changes.size() > 2 && seconds - changes.peekFirst()[0] > window) changes.removeFirst();
+        while (changes.size() > MIN_CHANGES && seconds - changes.peekFirst()[0] > window) changes.removeFirst();
     }
 
     /** When the first result was committed: the fixed cost of the run (NaN before). */

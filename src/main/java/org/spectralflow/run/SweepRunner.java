@@ -26,8 +26,24 @@ import org.spectralflow.model.SweepGrid;
  * runs the bounded sweep job on the given Flink environment and collects the final statistics.
  */
 public final class SweepRunner {
-    /** Progress as the stats topic tells it. */
-    public record Progress(long done, long total, double elapsedSeconds) {}
+    /**
+     * Progress while a sweep runs.
+     *
+     * @param done trials counted in committed finals (exact, visible at checkpoints)
+     * @param processed spec records the job's subtasks have analysed or rejected so far, from its
+     *     live counters (they move with the work; a restarted subtask may count a record twice,
+     *     so this is capped at total)
+     * @param phase what the run is doing or waiting for
+     */
+    public record Progress(long done, long processed, long total, double elapsedSeconds, String phase) {}
+
+    /**
+     * When each stage of a run ended, in seconds from t0 (NaN where it did not happen): topics
+     * made and specs published, the job submitted, its first and last spec record processed (by
+     * the live counters, which reach the client with the TaskManagers' heartbeats), every trial
+     * committed.
+     */
+    public record Timeline(double published, double submitted, double firstProcessed, double allProcessed, double allCommitted) {}
 
     /**
      * The outcome: one final per (cell, bin), ordered by cell then bin.
@@ -35,7 +51,8 @@ public final class SweepRunner {
      * @param seconds from t0 until every published trial was counted in a committed final (the
      *     job's end when some never were, e.g. rejected specs); the job's teardown comes after
      */
-    public record Outcome(List<CellAggregate> finals, List<String> duplicateFinals, long published, double seconds) {}
+    public record Outcome(List<CellAggregate> finals, List<String> duplicateFinals, long published, double seconds,
+                          Timeline timeline) {}
 
     private SweepRunner() {}
 
@@ -69,14 +86,27 @@ public final class SweepRunner {
     /** As above; rejections are reported on {@code console} as they are committed, when it is not null. */
     public static Outcome run(SweepGrid grid, SweepJobConfig base, StreamExecutionEnvironment env, int specPartitions,
                               Consumer<Progress> progress, PrintStream console) throws Exception {
-        long t0 = System.nanoTime();
+        return run(grid, base, env, specPartitions, progress, console, System.nanoTime());
+    }
+
+    /** As above, with the times of the run counted from {@code t0} ({@link System#nanoTime}). */
+    public static Outcome run(SweepGrid grid, SweepJobConfig base, StreamExecutionEnvironment env, int specPartitions,
+                              Consumer<Progress> progress, PrintStream console, long t0) throws Exception {
+        return run(grid, base, env, null, specPartitions, progress, console, t0);
+    }
+
+    /** As above, on {@code local} (a MiniCluster already starting) when env is null and local is not. */
+    public static Outcome run(SweepGrid grid, SweepJobConfig base, StreamExecutionEnvironment env, LocalFlink local,
+                              int specPartitions, Consumer<Progress> progress, PrintStream console, long t0) throws Exception {
+        if (progress != null) progress.accept(new Progress(0, 0, grid.size(), seconds(t0), "creating topics"));
         // the job knows this sweep's grid: a spec of the sweep that is not the grid's is rejected
         base = ensureTopics(base.withGrid(grid), specPartitions);
         Map<Integer, Long> specStart = TopicAdmin.endOffsets(base.bootstrapServers(), base.kafkaProperties(), base.specsTopic());
         Map<Integer, Long> statsStart = TopicAdmin.endOffsets(base.bootstrapServers(), base.kafkaProperties(), base.statsTopic());
+        if (progress != null) progress.accept(new Progress(0, 0, grid.size(), seconds(t0), "publishing " + grid.size() + " specs"));
         long published = SpecPublisher.publish(base.bootstrapServers(), base.kafkaProperties(), base.specsTopic(),
                 grid.specs(), null);
-        return runPublished(grid.sweep(), published, base, specStart, statsStart, env, progress, t0, console);
+        return runPublished(grid.sweep(), published, base, specStart, statsStart, env, local, progress, t0, console);
     }
 
     /**
@@ -86,35 +116,50 @@ public final class SweepRunner {
     public static Outcome runPublished(String sweep, long published, SweepJobConfig base, Map<Integer, Long> specStart,
                                        Map<Integer, Long> statsStart, StreamExecutionEnvironment env,
                                        Consumer<Progress> progress, long t0) throws Exception {
-        return runPublished(sweep, published, base, specStart, statsStart, env, progress, t0, null);
+        return runPublished(sweep, published, base, specStart, statsStart, env, null, progress, t0, null);
     }
 
     /** As above; rejections are reported on {@code console} as they are committed, when it is not null. */
     public static Outcome runPublished(String sweep, long published, SweepJobConfig base, Map<Integer, Long> specStart,
-                                       Map<Integer, Long> statsStart, StreamExecutionEnvironment env,
+                                       Map<Integer, Long> statsStart, StreamExecutionEnvironment env, LocalFlink local,
                                        Consumer<Progress> progress, long t0, PrintStream console) throws Exception {
         SweepJobConfig cfg = base.withBounded(specStart);
         Path checkpoints = null;
         if (env == null) {
-            Configuration conf = Defaults.localFlinkConfiguration();
+            Configuration conf = local == null ? Defaults.localFlinkConfiguration() : new Configuration();
             checkpoints = Checkpoints.temporary(conf);
-            env = StreamExecutionEnvironment.createLocalEnvironment(cfg.parallelism(), conf);
+            env = local == null ? StreamExecutionEnvironment.createLocalEnvironment(cfg.parallelism(), conf)
+                    : local.environment(conf, cfg.parallelism());
         }
         Checkpoints.enable(env, cfg.checkpointIntervalMs());
         SweepJob.build(env, cfg);
         RejectionReporter rejections = console == null ? null
                 : new RejectionReporter(base.bootstrapServers(), base.kafkaProperties(), base.dlqTopic(), console, Duration.ofSeconds(2));
         JobClient job = null;
+        double published0 = seconds(t0);
         try (StatsFollower follower = new StatsFollower(base.bootstrapServers(), base.kafkaProperties(), base.statsTopic(),
                 sweep, statsStart)) {
-            job = env.executeAsync("spectralflow sweep " + sweep);
-            double allCounted = Double.NaN;
+            if (progress != null) progress.accept(new Progress(0, 0, published, seconds(t0), "starting the Flink cluster and the job"));
+            job = local != null ? local.submit(env, "spectralflow sweep " + sweep) : env.executeAsync("spectralflow sweep " + sweep);
+            double submitted = seconds(t0);
+            LiveCounts live = new LiveCounts(job);
+            double allCounted = Double.NaN, firstProcessed = Double.NaN, allProcessed = Double.NaN;
+            long lastNudge = 0;
             while (!job.getJobExecutionResult().isDone()) {
                 follower.poll(Duration.ofMillis(50));
                 if (rejections != null) rejections.poll(Duration.ZERO);
-                double elapsed = (System.nanoTime() - t0) / 1e9;
+                live.poll();
+                double elapsed = seconds(t0);
+                long processed = Math.min(published, Math.max(live.processed(), follower.done()));
+                if (Double.isNaN(firstProcessed) && processed > 0) firstProcessed = elapsed;
+                if (Double.isNaN(allProcessed) && processed >= published) allProcessed = elapsed;
                 if (Double.isNaN(allCounted) && follower.done() >= published) allCounted = elapsed;
-                if (progress != null) progress.accept(new Progress(follower.done(), published, elapsed));
+                // all input analysed: commit it now (and the final checkpoint that ends the job), not at the next interval
+                if (local != null && processed >= published && System.nanoTime() - lastNudge > 250_000_000L) {
+                    lastNudge = System.nanoTime();
+                    local.checkpointNow(job.getJobID());
+                }
+                if (progress != null) progress.accept(new Progress(follower.done(), processed, published, elapsed, live.phase(processed, published)));
             }
             job.getJobExecutionResult().get(); // rethrows a job failure
             // the bounded job commits its last transaction before it finishes: read up to there
@@ -123,14 +168,73 @@ public final class SweepRunner {
                 rejections.poll(Duration.ofMillis(200));
                 rejections.flush();
             }
-            double elapsed = (System.nanoTime() - t0) / 1e9;
-            if (progress != null) progress.accept(new Progress(follower.done(), published, elapsed));
-            return new Outcome(follower.finals(), follower.duplicateFinals(), published,
-                    Double.isNaN(allCounted) ? elapsed : allCounted);
+            double elapsed = seconds(t0);
+            if (Double.isNaN(allProcessed)) allProcessed = elapsed;
+            if (Double.isNaN(firstProcessed) && published > 0) firstProcessed = allProcessed;
+            if (progress != null) progress.accept(new Progress(follower.done(), published, published, elapsed, "done"));
+            double end = Double.isNaN(allCounted) ? elapsed : allCounted;
+            return new Outcome(follower.finals(), follower.duplicateFinals(), published, end,
+                    new Timeline(published0, submitted, firstProcessed, Math.min(allProcessed, end), end));
         } finally {
             if (job != null && !job.getJobExecutionResult().isDone()) job.cancel().get();
             if (rejections != null) rejections.close();
             if (checkpoints != null) TempDirs.delete(checkpoints);
+        }
+    }
+
+    private static double seconds(long t0) {
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    /**
+     * The job's live counters and status, asked for at most every 250 ms without blocking the
+     * loop (each answer is a future the next poll reads).
+     */
+    private static final class LiveCounts {
+        private final JobClient job;
+        private java.util.concurrent.CompletableFuture<Map<String, Object>> counters;
+        private java.util.concurrent.CompletableFuture<org.apache.flink.api.common.JobStatus> status;
+        private long processed, asked;
+        private org.apache.flink.api.common.JobStatus last;
+
+        LiveCounts(JobClient job) {
+            this.job = job;
+        }
+
+        void poll() {
+            if (counters != null && counters.isDone()) {
+                if (!counters.isCompletedExceptionally()) processed = Math.max(processed, count(counters.join()));
+                counters = null;
+            }
+            if (status != null && status.isDone()) {
+                if (!status.isCompletedExceptionally()) last = status.join();
+                status = null;
+            }
+            long now = System.nanoTime();
+            if (counters == null && status == null && now - asked > 250_000_000L) {
+                asked = now;
+                counters = job.getAccumulators();
+                status = job.getJobStatus();
+            }
+        }
+
+        long processed() {
+            return processed;
+        }
+
+        String phase(long processed, long total) {
+            if (processed >= total) return "committing the last results (the final checkpoint)";
+            if (processed > 0) return "analysing";
+            if (last == null || last == org.apache.flink.api.common.JobStatus.INITIALIZING
+                    || last == org.apache.flink.api.common.JobStatus.CREATED) return "starting the Flink cluster and the job";
+            return "job " + last.name().toLowerCase(java.util.Locale.ROOT) + ", waiting for its first matrix";
+        }
+
+        private static long count(Map<String, Object> acc) {
+            long n = 0;
+            for (String name : List.of(org.spectralflow.job.JobCounters.ANALYSED, org.spectralflow.job.JobCounters.REJECTED))
+                if (acc.get(name) instanceof Number v) n += v.longValue();
+            return n;
         }
     }
 }

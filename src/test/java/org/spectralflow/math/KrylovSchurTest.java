@@ -73,6 +73,19 @@ class KrylovSchurTest {
      * the answer must say it did not converge, and stay within the budget, rather than claim them.
      */
     @Test
+    void theBasisIs120VectorsUntilItsMemoryCapThenShrinksButKeepsRoomForTheWantedPairs() {
+        assertEquals(120, KrylovSpectra.basis(12, 10_000));
+        assertEquals(120, KrylovSpectra.basis(12, 100_000)); // 97 MB
+        assertEquals(132, KrylovSpectra.basis(52, 1000));
+        for (int n : new int[] {200_000, 500_000, 1_000_000}) {
+            int m = KrylovSpectra.basis(12, n);
+            assertTrue(m < 120 && m >= 16, n + ": " + m);
+            assertTrue(8L * n * (m + 1) <= KrylovSpectra.BASIS_BYTES || m == 16, n + ": " + m);
+        }
+        assertEquals(16, KrylovSpectra.basis(12, 1_000_000)); // wanted + 4 vectors: 136 MB
+    }
+
+    @Test
     void anOrthogonalMatrixIsReportedNotConverged() {
         int n = 300;
         double[] w = MatrixGenerator.generate(new MatrixRecipe(Ensemble.ORTHOGONAL, n, 1, Scaling.GAIN, 1.0), 3);

@@ -142,11 +142,11 @@ final class SweepCommand implements Callable<Integer> {
      * what came after (reading the finals, writing files and the report).
      */
     static String timeSplit(SweepRunner.Timeline t, double jvm, double wall) {
-        double end = t.allCommitted();
         return String.format(Locale.ROOT, "time: %.1f s wall = start-up %.1f s (JVM %.1f, broker and publishing %.1f, cluster and job %.1f)"
-                        + " + analysis %.1f s + last commit %.1f s + files and report %.1f s",
+                        + " + analysis %.1f s + last commit %.1f s + job end %.1f s + files and report %.1f s",
                 wall, jvm + t.firstProcessed(), jvm, t.published(), t.firstProcessed() - t.published(),
-                t.allProcessed() - t.firstProcessed(), end - t.allProcessed(), wall - jvm - end);
+                t.allProcessed() - t.firstProcessed(), t.allCommitted() - t.allProcessed(), t.jobEnded() - t.allCommitted(),
+                wall - jvm - t.jobEnded());
     }
 
     /**

@@ -45,6 +45,13 @@ public final class RejectionReporter implements AutoCloseable {
     }
 
     /** Prints what is still unreported. */
+    /** Reads what the dead-letter topic holds up to its end (within timeout), then reports it. */
+    public void drain(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline && !follower.atEnd()) poll(Duration.ofMillis(10));
+        flush();
+    }
+
     public void flush() {
         if (unreported > 0) print();
     }

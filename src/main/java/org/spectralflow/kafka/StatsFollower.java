@@ -31,6 +31,9 @@ public final class StatsFollower implements AutoCloseable {
         p.put("isolation.level", "read_committed");
         p.put("enable.auto.commit", "false");
         p.put("auto.offset.reset", "earliest");
+        // a follower waits for little data: the broker answers an empty fetch after 50 ms, not 500, so that
+        // reading up to the end after the last commit takes milliseconds (a user's own setting wins)
+        p.putIfAbsent("fetch.max.wait.ms", "50");
         this.consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         this.sweep = sweep;
         List<TopicPartition> parts = new ArrayList<>();
@@ -69,7 +72,8 @@ public final class StatsFollower implements AutoCloseable {
         Map<TopicPartition, Long> end = consumer.endOffsets(consumer.assignment());
         while (System.nanoTime() < deadline
                 && end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue()))
-            poll(Duration.ofMillis(100));
+            poll(Duration.ofMillis(10)); // short: what is left is usually a commit marker, which returns no record
+
     }
 
     /** The finals received so far, one per stats key, ordered by cell then bin. */

@@ -21,6 +21,9 @@ public final class TopicFollower implements AutoCloseable {
         Properties p = TopicAdmin.clientProperties(bootstrap, extra);
         p.put("isolation.level", "read_committed");
         p.put("enable.auto.commit", "false");
+        // a follower waits for little data: the broker answers an empty fetch after 50 ms, not 500, so that
+        // reading up to the end after the last commit takes milliseconds (a user's own setting wins)
+        p.putIfAbsent("fetch.max.wait.ms", "50");
         p.put("max.partition.fetch.bytes", String.valueOf(TopicAdmin.MAX_MESSAGE_BYTES));
         consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         List<TopicPartition> parts = new ArrayList<>();

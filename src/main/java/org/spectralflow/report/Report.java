@@ -41,6 +41,14 @@ public final class Report {
     private final List<Plot> plots = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private final Map<String, Charts.Saved> saved = new LinkedHashMap<>();
+    /** Plots being encoded (PNG and SVG, most of a report's time) on the other cores while the next is drawn. */
+    private final Map<String, java.util.concurrent.Future<Charts.Saved>> encoding = new LinkedHashMap<>();
+    private final java.util.concurrent.ExecutorService encoders = java.util.concurrent.Executors.newFixedThreadPool(
+            Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())), r -> {
+                Thread t = new Thread(r, "spectralflow-report-encoder");
+                t.setDaemon(true);
+                return t;
+            });
 
     private Report(Path dir, List<CellAggregate> finals, SweepGrid grid) {
         this.dir = dir;
@@ -53,19 +61,39 @@ public final class Report {
         System.setProperty("java.awt.headless", "true");
         Files.createDirectories(dir);
         Report r = new Report(dir, finals, grid);
-        r.fractions();
-        r.rates();
-        r.circularLaw();
-        r.tanhVersusLinear();
-        r.precision();
-        if (grid != null) r.samples();
-        else r.notes.add("Sample-matrix plots need the sweep's grid (sweep.json), which was not found.");
+        try {
+            r.fractions();
+            r.rates();
+            r.circularLaw();
+            r.tanhVersusLinear();
+            r.precision();
+            if (grid != null) r.samples();
+            else r.notes.add("Sample-matrix plots need the sweep's grid (sweep.json), which was not found.");
+            r.awaitEncoded();
+        } finally {
+            r.encoders.shutdownNow();
+        }
         Files.writeString(dir.resolve("report.html"), Html.page(finals, grid, r.plots, r.notes, r.saved), StandardCharsets.UTF_8);
         return r.plots;
     }
 
-    private void save(XYChart c, Path dir, String name) throws IOException {
-        saved.put(name, Charts.save(c, dir, name));
+    private void save(XYChart c, Path dir, String name) {
+        encoding.put(name, encoders.submit(() -> Charts.save(c, dir, name)));
+    }
+
+    private void awaitEncoded() throws IOException {
+        for (Map.Entry<String, java.util.concurrent.Future<Charts.Saved>> e : encoding.entrySet()) {
+            try {
+                saved.put(e.getKey(), e.getValue().get());
+            } catch (java.util.concurrent.ExecutionException x) {
+                if (x.getCause() instanceof IOException io) throw io;
+                if (x.getCause() instanceof RuntimeException re) throw re;
+                throw new IOException(x.getCause());
+            } catch (InterruptedException x) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("interrupted while writing the report's plots");
+            }
+        }
     }
 
     /** Series of a plot: one per (ensemble, N, activation, precision), points by ρ. */

@@ -41,9 +41,10 @@ public final class SweepRunner {
      * When each stage of a run ended, in seconds from t0 (NaN where it did not happen): topics
      * made and specs published, the job submitted, its first and last spec record processed (by
      * the live counters, which reach the client with the TaskManagers' heartbeats), every trial
-     * committed.
+     * committed, the job's end (its final checkpoint and teardown) and the last final read back.
      */
-    public record Timeline(double published, double submitted, double firstProcessed, double allProcessed, double allCommitted) {}
+    public record Timeline(double published, double submitted, double firstProcessed, double allProcessed, double allCommitted,
+                           double jobEnded) {}
 
     /**
      * The outcome: one final per (cell, bin), ordered by cell then bin.
@@ -162,19 +163,17 @@ public final class SweepRunner {
                 if (progress != null) progress.accept(new Progress(follower.done(), processed, published, elapsed, live.phase(processed, published)));
             }
             job.getJobExecutionResult().get(); // rethrows a job failure
+            double jobEnded = seconds(t0);
             // the bounded job commits its last transaction before it finishes: read up to there
             follower.drain(Duration.ofSeconds(30));
-            if (rejections != null) {
-                rejections.poll(Duration.ofMillis(200));
-                rejections.flush();
-            }
+            if (rejections != null) rejections.drain(Duration.ofSeconds(10));
             double elapsed = seconds(t0);
             if (Double.isNaN(allProcessed)) allProcessed = elapsed;
             if (Double.isNaN(firstProcessed) && published > 0) firstProcessed = allProcessed;
             if (progress != null) progress.accept(new Progress(follower.done(), published, published, elapsed, "done"));
             double end = Double.isNaN(allCounted) ? elapsed : allCounted;
             return new Outcome(follower.finals(), follower.duplicateFinals(), published, end,
-                    new Timeline(published0, submitted, firstProcessed, Math.min(allProcessed, end), end));
+                    new Timeline(published0, submitted, firstProcessed, Math.min(allProcessed, end), end, Math.max(end, jobEnded)));
         } finally {
             if (job != null && !job.getJobExecutionResult().isDone()) job.cancel().get();
             if (rejections != null) rejections.close();

@@ -183,5 +183,8 @@ class ScienceTest {
         // too coarse at g = 3, where sech⁴(√q z) is a narrow peak: it gave 0.30955)
         assertEquals(0.06521721191286872, Theory.meanFieldTanhRate(1.5), 1e-12);
         assertEquals(0.3102493151452475, Theory.meanFieldTanhRate(3.0), 1e-12);
+        // just above the onset, where q* → 0 and the fixed-point iteration of q crawls (SciPy: brentq on the q map, quad)
+        assertEquals(6.453463099973433e-05, Theory.meanFieldTanhRate(1.01), 1e-13);
+        assertEquals(6.6445391670208e-07, Theory.meanFieldTanhRate(1.001), 1e-13);
     }
 }

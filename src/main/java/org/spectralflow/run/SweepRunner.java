@@ -226,7 +226,8 @@ public final class SweepRunner {
             if (processed > 0) return "analysing";
             if (last == null || last == org.apache.flink.api.common.JobStatus.INITIALIZING
                     || last == org.apache.flink.api.common.JobStatus.CREATED) return "starting the Flink cluster and the job";
-            return "job " + last.name().toLowerCase(java.util.Locale.ROOT) + ", waiting for its first matrix";
+            return last == org.apache.flink.api.common.JobStatus.RUNNING ? "job running: no matrix finished yet"
+                    : "job " + last.name().toLowerCase(java.util.Locale.ROOT);
         }
 
         private static long count(Map<String, Object> acc) {

@@ -82,9 +82,15 @@ public final class LocalFlink implements AutoCloseable {
         if (c != null) c.triggerCheckpoint(job).exceptionally(e -> null);
     }
 
+    /** Stops the cluster, waiting for a start still under way (so that none is left running behind). */
     @Override
     public void close() throws Exception {
-        if (cluster.isDone() && !cluster.isCompletedExceptionally()) cluster.get().close();
-        else cluster.cancel(false);
+        MiniCluster c;
+        try {
+            c = cluster.get(2, java.util.concurrent.TimeUnit.MINUTES);
+        } catch (java.util.concurrent.ExecutionException e) {
+            return; // it never started
+        }
+        c.close();
     }
 }

@@ -35,7 +35,9 @@ final class ServiceCommands {
 
         @Override
         public Integer call() throws Exception {
-            if (slots < 1) throw new IllegalArgumentException("--slots must be at least 1");
+            if (slots < 1 || slots > 1024) throw new IllegalArgumentException("--slots must be from 1 to 1024");
+            if (port < 0 || port > 65535) throw new IllegalArgumentException("--port must be from 0 to 65535 (0: any free port)");
+            if (timeout < 1) throw new IllegalArgumentException("--timeout must be at least 1 s");
             if (heap != null && !heap.matches("[0-9]+[kKmMgG]?")) throw new IllegalArgumentException("--heap must look like 4g or 512m");
             ServiceWire.State running = ServiceWire.readState(ServiceHome.stateFile());
             if (running != null && ServiceClient.alive(running)) {

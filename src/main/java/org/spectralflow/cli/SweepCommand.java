@@ -184,7 +184,10 @@ final class SweepCommand implements Callable<Integer> {
                         ".".repeat(width - filled), p.processed(), p.total(), p.done(),
                         Double.isNaN(rate) ? "measuring rate" : rate(rate),
                         p.processed() >= p.total() ? p.phase()
-                                : Double.isNaN(left) ? "ETA ?" : String.format(Locale.ROOT, "ETA %.0fs", Math.ceil(left)));
+                                : !Double.isNaN(left) ? String.format(Locale.ROOT, "ETA %.0fs", Math.ceil(left))
+                                : Double.isNaN(rate) ? "ETA ?"
+                                : String.format(Locale.ROOT, "ETA ? (slower than before: nothing finished for %.0f s)",
+                                        estimate.secondsSinceChange(p.elapsedSeconds())));
             }
             System.err.print((terminal ? "\r\033[K" : "") + line + (terminal ? "" : "\n"));
         }

@@ -44,11 +44,22 @@ public final class ProgressEstimate {
         return b[0] > a[0] ? (b[1] - a[1]) / (b[0] - a[0]) : Double.NaN;
     }
 
-    /** Seconds left at {@code now}: the estimate at the last change, counted down since; NaN while unknown. */
+    /**
+     * Seconds left at {@code now}: the estimate at the last change, counted down since; NaN while
+     * unknown, and NaN again once the countdown has run out with work left (the pace has dropped:
+     * a 0 s ETA with matrices outstanding would be a lie; see {@link #secondsSinceChange}).
+     */
     public double secondsLeft(double now, long total) {
         double r = rate();
         if (!(r > 0)) return Double.NaN;
         double[] last = changes.peekLast();
-        return Math.max(0, (total - last[1]) / r - (now - last[0]));
+        if (last[1] >= total) return 0;
+        double left = (total - last[1]) / r - (now - last[0]);
+        return left > 0 ? left : Double.NaN;
+    }
+
+    /** Seconds since the count last changed (NaN before the first result). */
+    public double secondsSinceChange(double now) {
+        return changes.isEmpty() ? Double.NaN : now - changes.peekLast()[0];
     }
 }

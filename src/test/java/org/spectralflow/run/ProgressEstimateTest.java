@@ -39,4 +39,17 @@ class ProgressEstimateTest {
         for (int t = 6; t <= 40; t += 2) e.observe(t, 30 + (t - 4) * 50L); // then 50/s
         assertEquals(50, e.rate(), 1e-12, "after the window only the new pace counts");
     }
+
+    /** The pace drops: once the countdown runs out with work left, the ETA says it does not know rather than 0 s. */
+    @Test
+    void anOverdueEstimateIsUnknownNotZero() {
+        ProgressEstimate e = new ProgressEstimate(10);
+        for (int t = 0; t <= 10; t++) e.observe(t, t * 10L); // 10 a second up to 100 of 200
+        assertEquals(10, e.secondsLeft(10, 200), 1e-9);
+        assertEquals(4, e.secondsLeft(16, 200), 1e-9, "counting down");
+        assertTrue(Double.isNaN(e.secondsLeft(25, 200)), "overdue by 5 s: unknown");
+        assertEquals(15, e.secondsSinceChange(25), 1e-9);
+        e.observe(30, 200);
+        assertEquals(0, e.secondsLeft(31, 200), 1e-9, "done is 0");
+    }
 }

@@ -44,7 +44,6 @@ public final class RejectionReporter implements AutoCloseable {
         }
     }
 
-    /** Prints what is still unreported. */
     /** Reads what the dead-letter topic holds up to its end (within timeout), then reports it. */
     public void drain(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -52,6 +51,7 @@ public final class RejectionReporter implements AutoCloseable {
         flush();
     }
 
+    /** Prints what is still unreported. */
     public void flush() {
         if (unreported > 0) print();
     }

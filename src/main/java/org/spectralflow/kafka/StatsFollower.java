@@ -73,7 +73,6 @@ public final class StatsFollower implements AutoCloseable {
         while (System.nanoTime() < deadline
                 && end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue()))
             poll(Duration.ofMillis(10)); // short: what is left is usually a commit marker, which returns no record
-
     }
 
     /** The finals received so far, one per stats key, ordered by cell then bin. */

@@ -85,7 +85,7 @@ final class ServiceCommands {
                 System.out.println("spectralflow service: not running (no " + ServiceHome.stateFile() + ")");
                 return 1;
             }
-            if (!ProcessHandle.of(s.pid()).map(ProcessHandle::isAlive).orElse(false)) {
+            if (!ServiceClient.processAlive(s)) {
                 System.out.println("spectralflow service: not running (its pid " + s.pid() + " is gone; `spectralflow up` starts it)");
                 return 1;
             }
@@ -101,7 +101,7 @@ final class ServiceCommands {
         @Override
         public Integer call() throws Exception {
             ServiceWire.State s = ServiceWire.readState(ServiceHome.stateFile());
-            if (s == null || !ProcessHandle.of(s.pid()).map(ProcessHandle::isAlive).orElse(false)) {
+            if (s == null || !ServiceClient.processAlive(s)) {
                 Files.deleteIfExists(ServiceHome.stateFile());
                 System.out.println("spectralflow service: not running");
                 return 0;

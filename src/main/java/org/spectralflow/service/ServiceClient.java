@@ -26,9 +26,14 @@ public final class ServiceClient {
         return s;
     }
 
+    /** Whether the state file's process is alive (it may still not be the service: see {@link #alive}). */
+    public static boolean processAlive(ServiceWire.State s) {
+        return ProcessHandle.of(s.pid()).map(ProcessHandle::isAlive).orElse(false);
+    }
+
     /** Whether the state file's process lives and its control port answers a status request. */
     public static boolean alive(ServiceWire.State s) {
-        if (ProcessHandle.of(s.pid()).map(ProcessHandle::isAlive).orElse(false)) {
+        if (processAlive(s)) {
             try {
                 PrintStream none = new PrintStream(java.io.OutputStream.nullOutputStream());
                 return request(s, "status", null, false, List.of(), none, none) == 0;

@@ -15,7 +15,6 @@ public final class ProgressEstimate {
     private final double window;
     private final java.util.ArrayDeque<double[]> changes = new java.util.ArrayDeque<>(); // {seconds, done}
     private long lastDone = -1;
-    private double firstResultAt = Double.NaN;
 
     /** @param windowSeconds how far back the rate looks (at least {@link #MIN_CHANGES} changes are always kept) */
     public ProgressEstimate(double windowSeconds) {
@@ -25,16 +24,10 @@ public final class ProgressEstimate {
     /** Records the count seen at {@code seconds} since the start. */
     public void observe(double seconds, long done) {
         if (done == lastDone) return;
-        if (lastDone <= 0 && done > 0) firstResultAt = seconds;
         lastDone = done;
         if (done == 0) return; // nothing committed yet: no point of the rate
         changes.addLast(new double[] {seconds, done});
         while (changes.size() > MIN_CHANGES && seconds - changes.peekFirst()[0] > window) changes.removeFirst();
-    }
-
-    /** When the first result was committed: the fixed cost of the run (NaN before). */
-    public double firstResultAt() {
-        return firstResultAt;
     }
 
     /** Matrices per second between the oldest and the newest change in the window; NaN until two changes. */

@@ -87,16 +87,13 @@ public final class SweepRunner {
     /** As above; rejections are reported on {@code console} as they are committed, when it is not null. */
     public static Outcome run(SweepGrid grid, SweepJobConfig base, StreamExecutionEnvironment env, int specPartitions,
                               Consumer<Progress> progress, PrintStream console) throws Exception {
-        return run(grid, base, env, specPartitions, progress, console, System.nanoTime());
+        return run(grid, base, env, null, specPartitions, progress, console, System.nanoTime());
     }
 
-    /** As above, with the times of the run counted from {@code t0} ({@link System#nanoTime}). */
-    public static Outcome run(SweepGrid grid, SweepJobConfig base, StreamExecutionEnvironment env, int specPartitions,
-                              Consumer<Progress> progress, PrintStream console, long t0) throws Exception {
-        return run(grid, base, env, null, specPartitions, progress, console, t0);
-    }
-
-    /** As above, on {@code local} (a MiniCluster already starting) when env is null and local is not. */
+    /**
+     * As above, on {@code local} (a MiniCluster already starting) when env is null and local is
+     * not, with the run's times counted from {@code t0} ({@link System#nanoTime}).
+     */
     public static Outcome run(SweepGrid grid, SweepJobConfig base, StreamExecutionEnvironment env, LocalFlink local,
                               int specPartitions, Consumer<Progress> progress, PrintStream console, long t0) throws Exception {
         if (progress != null) progress.accept(new Progress(0, 0, grid.size(), seconds(t0), "creating topics"));

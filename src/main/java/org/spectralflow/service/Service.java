@@ -35,6 +35,13 @@ public final class Service implements AutoCloseable {
     private final ServiceWire.State state;
     private final Function<String[], Integer> commands;
     private final Object oneAtATime = new Object();
+    /** At most 16 requests at once (one sweep, the rest status calls that wait 10 s at most for their request). */
+    private final java.util.concurrent.ExecutorService requests = new java.util.concurrent.ThreadPoolExecutor(0, 16, 30,
+            java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.SynchronousQueue<>(), r -> {
+                Thread t = new Thread(r, "spectralflow-service-request");
+                t.setDaemon(true);
+                return t;
+            });
     private final AtomicInteger served = new AtomicInteger();
     private volatile String running;
     private volatile boolean closed;
@@ -91,10 +98,17 @@ public final class Service implements AutoCloseable {
             } catch (IOException e) {
                 break; // closed
             }
-            Thread t = new Thread(() -> handle(s), "spectralflow-service-request");
-            t.setDaemon(true);
-            t.start();
+            try {
+                requests.execute(() -> handle(s));
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                try {
+                    s.close(); // more connections at once than any client makes: refused, not a thread each
+                } catch (IOException ignored) {
+                    // gone anyway
+                }
+            }
         }
+        requests.shutdownNow();
     }
 
     private void handle(Socket s) {

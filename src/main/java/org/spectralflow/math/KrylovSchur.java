@@ -23,12 +23,13 @@ public final class KrylovSchur {
      * @param vectorRe the Ritz vector of re[0], im[0] (real and imaginary part, unit norm together)
      * @param residual the largest residual ‖Ax − λx‖ of the k reported pairs
      * @param products matrix-vector products used
+     * @param vectors when asked for, the Ritz vector of every reported pair: real part at 2i, imaginary at 2i + 1
      */
     public record Result(double[] re, double[] im, double[] vectorRe, double[] vectorIm, boolean converged, double residual,
-                         int restarts, long products, double[] residuals) {
+                         int restarts, long products, double[] residuals, double[][] vectors) {
         /** The same result marked converged (its residuals met a looser test than the solver's own). */
         Result certified() {
-            return new Result(re, im, vectorRe, vectorIm, true, residual, restarts, products, residuals);
+            return new Result(re, im, vectorRe, vectorIm, true, residual, restarts, products, residuals, vectors);
         }
 
         /** The first k pairs alone (the residual theirs). */
@@ -37,20 +38,22 @@ public final class KrylovSchur {
             double worst = 0;
             for (int i = 0; i < k; i++) worst = Math.max(worst, residuals[i]);
             return new Result(Arrays.copyOf(re, k), Arrays.copyOf(im, k), vectorRe, vectorIm, converged, worst, restarts, products,
-                    Arrays.copyOf(residuals, k));
+                    Arrays.copyOf(residuals, k), vectors == null ? null : Arrays.copyOf(vectors, 2 * k));
         }
     }
 
     private final MatrixOperator a;
     private final int n, k, m;
     private final double tol;
+    private final boolean allVectors;
     private final SeededRandom rng;
     private final double[] v, h, w, coef;
     private long products;
     private double[] lockedRe = new double[0], lockedIm = new double[0], lockedRes = new double[0]; // pairs locked at the first convergence
 
-    private KrylovSchur(MatrixOperator a, int k, int m, double tol, long seed) {
+    private KrylovSchur(MatrixOperator a, int k, int m, double tol, long seed, boolean allVectors) {
         this.a = a;
+        this.allVectors = allVectors;
         this.n = a.n();
         this.k = k;
         this.m = m;
@@ -70,9 +73,14 @@ public final class KrylovSchur {
      * @param maxRestarts the iteration budget, in restart cycles
      */
     public static Result largest(MatrixOperator a, int k, int m, double tol, int maxRestarts, long seed) {
+        return largest(a, k, m, tol, maxRestarts, seed, false);
+    }
+
+    /** As {@link #largest(MatrixOperator, int, int, double, int, long)}, with every reported pair's Ritz vector when asked. */
+    static Result largest(MatrixOperator a, int k, int m, double tol, int maxRestarts, long seed, boolean allVectors) {
         int n = a.n();
         if (k < 1 || k > n) throw new IllegalArgumentException("k must be in 1 … n = " + n + ", got " + k);
-        return new KrylovSchur(a, k, Math.min(n, Math.max(m, k + 2)), tol, seed).run(maxRestarts);
+        return new KrylovSchur(a, k, Math.min(n, Math.max(m, k + 2)), tol, seed, allVectors).run(maxRestarts);
     }
 
     private Result run(int maxRestarts) {
@@ -280,7 +288,16 @@ public final class KrylovSchur {
                 worst = Math.max(worst, res[i]);
             }
             double[][] x = vector(pick[0]);
-            return new Result(re, im, x[0], x[1], converged, worst, restarts, products, res);
+            double[][] all = null;
+            if (allVectors) {
+                all = new double[2 * count][];
+                for (int i = 0; i < count; i++) {
+                    double[][] xi = i == 0 ? x : vector(pick[i]);
+                    all[2 * i] = xi[0];
+                    all[2 * i + 1] = xi[1];
+                }
+            }
+            return new Result(re, im, x[0], x[1], converged, worst, restarts, products, res, all);
         }
 
         /** The Ritz vector V Z y of Ritz value j (real and imaginary part). */

@@ -27,6 +27,11 @@ public interface MatrixOperator {
     /** ‖W‖_F. */
     double frobeniusNorm();
 
+    /** Stored entries: what one product costs (n² for a dense W). */
+    default long nonzeros() {
+        return (long) n() * n();
+    }
+
     default void times(double[] x, double[] y) {
         times(x, 0, y);
     }
@@ -45,6 +50,7 @@ public interface MatrixOperator {
             public void timesBlock(double[] q, double[] z, int k) { w.timesTransposedBlock(q, z, k); }
             public void timesTransposedBlock(double[] q, double[] z, int k) { w.timesBlock(q, z, k); }
             public double frobeniusNorm() { return w.frobeniusNorm(); }
+            public long nonzeros() { return w.nonzeros(); }
             public MatrixOperator transposed() { return w; }
         };
     }
@@ -75,6 +81,9 @@ public interface MatrixOperator {
                 // ‖aW + (1 − a)I‖_F² = a²‖W‖_F² + 2a(1 − a)·tr W + (1 − a)²n; tr W is bounded by √n‖W‖_F
                 // and not kept, so the bound a‖W‖_F + (1 − a)√n serves (a scale, not a result)
                 return a * w.frobeniusNorm() + (1 - a) * Math.sqrt(n);
+            }
+            public long nonzeros() {
+                return w.nonzeros() + n;
             }
         };
     }
@@ -157,6 +166,10 @@ public interface MatrixOperator {
 
         public double frobeniusNorm() {
             return Vectors.norm(m.data());
+        }
+
+        public long nonzeros() {
+            return m.nnz();
         }
 
         private static void gather(SparseMatrix a, double[] x, int from, double[] y) {

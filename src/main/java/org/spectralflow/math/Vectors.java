@@ -42,6 +42,11 @@ public final class Vectors {
         return scale * Math.sqrt(s);
     }
 
+    /** x·y (BLAS ddot). */
+    public static double dot(double[] x, double[] y) {
+        return dev.ludovic.netlib.blas.BLAS.getInstance().ddot(x.length, x, 1, y, 1);
+    }
+
     public static void scale(double[] x, double c) {
         for (int i = 0; i < x.length; i++) x[i] *= c;
     }

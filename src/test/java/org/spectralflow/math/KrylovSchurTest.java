@@ -2,6 +2,8 @@ package org.spectralflow.math;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -65,6 +67,29 @@ class KrylovSchurTest {
             assertEquals(TopSingularValue.of(w, n).sigma1(), s.sigma1(), 1e-9 * s.sigma1());
             assertTrue(Double.isNaN(s.departure()));
         }
+    }
+
+    /** A sparse W runs on (cW)^8 (orthogonalisation costs more than products); its eigenvalues are still W's, LAPACK's six. */
+    @Test
+    void aSparseMatrixIsSolvedThroughItsPowerAndCheckedOnItself() {
+        int n = 1000;
+        double[] w = MatrixGenerator.generate(new MatrixRecipe(Ensemble.parse("sparse"), n, 0.01, Scaling.GAIN, 1.0), 7);
+        MatrixOperator op = MatrixOperator.of(SparseMatrix.of(new DenseMatrix(n, w)));
+        assertEquals(KrylovSpectra.MAX_POWER, KrylovSpectra.power(op, 120));
+        assertEquals(1, KrylovSpectra.power(MatrixOperator.dense(w, n), 120), "dense: products are the cost already");
+        double fro = Vectors.norm(w);
+        KrylovSchur.Result r = ThroughPower.eigenvalues(op.transposed(), 12, 120, 8, 1e-12 * fro, 1e-10 * fro, 1000, 1);
+        assertNotNull(r, "the run on the power converged and passed the check on W");
+        double[][] ev = Spectra.eigenvalues(w, n);
+        for (int i = 0; i < 12; i++) {
+            assertEquals(Math.hypot(ev[0][i], ev[1][i]), Math.hypot(r.re()[i], r.im()[i]), 1e-9, "modulus " + i);
+            assertTrue(r.residuals()[i] <= 1e-10 * fro);
+        }
+        // the power of an orthogonal matrix is orthogonal: no convergence, so no answer, and the caller goes on without it
+        double[] q = new double[n * n];
+        for (int i = 0; i < n; i++) q[i * n + (i + 1) % n] = 1;
+        MatrixOperator cycle = MatrixOperator.of(SparseMatrix.of(new DenseMatrix(n, q)));
+        assertNull(ThroughPower.eigenvalues(cycle, 6, 60, 8, 1e-12 * Math.sqrt(n), 1e-10 * Math.sqrt(n), 20, 1));
     }
 
     /**

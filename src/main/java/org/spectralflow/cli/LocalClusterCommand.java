@@ -93,7 +93,7 @@ final class LocalClusterCommand implements Callable<Integer> {
             Files.writeString(dir.resolve("sweep.json"), Json.pretty(GridCodec.encode(g)) + "\n");
             Report.write(dir, o.finals(), g);
             System.out.print(StatsFiles.table(o.finals()));
-            System.out.printf(Locale.ROOT, "%d matrices in %.1f s (%.1f/s) on the cluster at parallelism %d; wrote %s%n",
+            System.out.printf(Locale.ROOT, "%d matrices in %.1f s (%.3g/s) on the cluster at parallelism %d; wrote %s%n",
                     o.counted(), o.seconds(), o.counted() / o.seconds(), p, dir.resolve("report.html"));
             return 0;
         }

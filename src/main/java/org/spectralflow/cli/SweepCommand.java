@@ -125,7 +125,7 @@ final class SweepCommand implements Callable<Integer> {
             double wall = (System.nanoTime() - t0) / 1e9 + jvm;
             System.out.print(StatsFiles.table(o.finals()));
             long counted = o.finals().stream().mapToLong(s -> s.stats().count()).sum();
-            System.out.printf(Locale.ROOT, "%d matrices in %.1f s (%.1f/s); %d rejected (see sf.dlq); wrote %s%n",
+            System.out.printf(Locale.ROOT, "%d matrices in %.1f s (%.3g/s); %d rejected (see sf.dlq); wrote %s%n",
                     counted, o.seconds(), counted / o.seconds(), o.published() - counted,
                     dir.resolve(noReport ? "stats.csv" : "report.html"));
             System.out.println(timeSplit(o.timeline(), jvm, wall));

@@ -61,7 +61,7 @@ public final class KrylovSpectra {
     static int power(MatrixOperator w, int m) {
         long n = w.n();
         // the power run hands back 2·(2k) Ritz vectors: kept within a quarter of the basis's bytes (N ≤ 174 762 at k = 6)
-        if (n <= 4L * m || w.nonzeros() >= n * n / 2 || 4L * CONVERGED * DEFAULT_K * 8 * n > BASIS_BYTES / 4) return 1;
+        if (n <= 4L * m || w.nonzeros() >= n * n / 2 || 2L * CONVERGED * DEFAULT_K * 8 * n > BASIS_BYTES / 4) return 1;
         long p = 2L * m * n / Math.max(1, w.nonzeros());
         return (int) Math.max(1, Math.min(MAX_POWER, p));
     }

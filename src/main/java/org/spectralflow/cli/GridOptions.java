@@ -90,6 +90,10 @@ final class GridOptions {
             + "with a Krylov spectrum (default: ${DEFAULT-VALUE}).")
     int denseMaxN = AnalysisOptions.DEFAULT_DENSE_MAX_N;
 
+    @Option(names = "--block-trials", description = "Trials per spec record: 0 (default) publishes each cell as one block per "
+            + "spec partition (at most ~2^32 multiply-adds each); 1 publishes trial by trial. Results are the same.")
+    long blockTrials = 0;
+
     @Option(names = "--yes", description = "Run a grid of more than 10^7 matrices (without it, such a grid is refused with its size).")
     boolean yes;
 
@@ -106,6 +110,7 @@ final class GridOptions {
             if (x != Math.rint(x) || x < 1) throw new IllegalArgumentException("--n: sizes must be positive integers, got " + x);
             ns.add((int) x);
         }
+        if (blockTrials < 0) throw new IllegalArgumentException("--block-trials must not be negative, got " + blockTrials);
         if (trials > org.spectralflow.model.Limits.MAX_CELL_TRIALS)
             throw new IllegalArgumentException("--trials must be at most " + org.spectralflow.model.Limits.MAX_CELL_TRIALS
                     + " per cell, got " + trials);

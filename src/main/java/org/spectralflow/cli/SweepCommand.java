@@ -117,7 +117,7 @@ final class SweepCommand implements Callable<Integer> {
                     .withParallelism(parallelism).withPartialEvery(partialEvery)
                     .withResults(results ? org.spectralflow.job.Topics.RESULTS : null);
             ProgressBar bar = new ProgressBar(quiet, service != null ? service.terminal() : System.console() != null);
-            SweepRunner.Outcome o = SweepRunner.run(g, cfg, null, flink, specPartitions, bar::show, bar.console(), t0);
+            SweepRunner.Outcome o = SweepRunner.run(g, cfg, null, flink, specPartitions, grid.blockTrials, bar::show, bar.console(), t0);
             bar.finish();
             StatsFiles.write(dir, o.finals());
             java.nio.file.Files.writeString(dir.resolve("sweep.json"), org.spectralflow.codec.Json.pretty(GridCodec.encode(g)) + "\n");

@@ -16,7 +16,11 @@ import org.spectralflow.model.Seeds;
 import org.spectralflow.model.Spec;
 import org.spectralflow.model.Text;
 
-/** {@code sf.specs} records: required sweep, id, cell, cell_trials, trial, seed, ensemble, n, scaling, scale, activation, steps. */
+/**
+ * {@code sf.specs} records: required sweep, id, cell, cell_trials, trial, seed, ensemble, n,
+ * scaling, scale, activation, steps; a block of trials adds {@code trials} and must carry its
+ * sweep seed.
+ */
 public final class SpecCodec {
     private SpecCodec() {}
 
@@ -39,9 +43,15 @@ public final class SpecCodec {
             long trial = f.integer("trial");
             if (trial < 0 || trial >= cellTrials)
                 throw new InvalidRecordException("trial must be in [0, cell_trials) = [0, " + cellTrials + "), got " + trial);
+            long trials = f.has("trials") ? f.integer("trials") : 1;
+            if (trials < 1 || trials > cellTrials - trial)
+                throw new InvalidRecordException("trials must be in [1, cell_trials - trial] = [1, " + (cellTrials - trial)
+                        + "], got " + trials);
             long seed = f.integer("seed");
             Long sweepSeed = f.has("sweep_seed") ? f.integer("sweep_seed") : null;
-            if (sweepSeed != null) checkDerivation(sweep, id, cell, trial, seed, sweepSeed);
+            if (trials > 1 && sweepSeed == null)
+                throw new InvalidRecordException("a block of " + trials + " trials needs field 'sweep_seed': each trial's seed derives from it");
+            if (sweepSeed != null) checkDerivation(sweep, id, cell, trial, trials, seed, sweepSeed);
             Ensemble ensemble = Ensemble.parse(f.string("ensemble"));
             boolean csrData = ensemble == Ensemble.GIVEN && MatrixCodec.isCsr(f);
             // a sparse ensemble or a CSR matrix may be larger than a dense one: checked again below
@@ -90,7 +100,7 @@ public final class SpecCodec {
             if (jacobian.equals("independent") && ensemble == Ensemble.ORTHOGONAL) Limits.checkWork("steps × n", (long) steps * n, n);
             AnalysisRequest.checkLeak(options, precision, jacobian.equals("independent"));
             options.check(n, nnz, steps);
-            return new Spec(id, trial, seed, new CellDefinition(sweep, cell, cellTrials, sweepSeed, ensemble, n, density, scaling,
+            return new Spec(id, trial, trials, seed, new CellDefinition(sweep, cell, cellTrials, sweepSeed, ensemble, n, density, scaling,
                     scale, activation, biasStd, steps, delta, precision, explode, binWidth, jacobian.equals("independent"), budget,
                     options), data);
         } catch (InvalidRecordException e) {
@@ -111,15 +121,15 @@ public final class SpecCodec {
     }
 
     /** A spec that says its sweep seed must carry the seed and id spectralflow derives from it (DESIGN §3). */
-    private static void checkDerivation(String sweep, String id, long cell, long trial, long seed, long sweepSeed) {
+    private static void checkDerivation(String sweep, String id, long cell, long trial, long trials, long seed, long sweepSeed) {
         long expected = Seeds.specSeed(sweepSeed, cell, trial);
         if (seed != expected)
             throw new InvalidRecordException("seed " + seed + " is not the seed of trial " + trial + " of cell " + cell
                     + " derived from sweep_seed " + sweepSeed + " (expected " + expected + ")");
-        String expectedId = sweep + "/" + cell + "/" + trial;
+        String expectedId = Spec.blockId(sweep, cell, trial, trials);
         if (!id.equals(expectedId))
-            throw new InvalidRecordException("id " + Text.quote(id) + " is not " + Text.quote(expectedId)
-                    + ", the id of trial " + trial + " of cell " + cell);
+            throw new InvalidRecordException("id " + Text.quote(id) + " is not " + Text.quote(expectedId) + ", the id of "
+                    + (trials > 1 ? "trials " + trial + " to " + (trial + trials - 1) : "trial " + trial) + " of cell " + cell);
     }
 
     public static ObjectNode encode(Spec s) {
@@ -130,6 +140,7 @@ public final class SpecCodec {
         o.put("cell", s.cell());
         o.put("cell_trials", s.cellTrials());
         o.put("trial", s.trial());
+        if (s.trials() > 1) o.put("trials", s.trials());
         o.put("seed", s.seed());
         if (s.sweepSeed() != null) o.put("sweep_seed", s.sweepSeed());
         o.put("ensemble", s.ensemble().wire());

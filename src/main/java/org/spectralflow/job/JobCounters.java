@@ -1,16 +1,18 @@
 package org.spectralflow.job;
 
 /**
- * The names of the sweep job's live counters (Flink accumulators): how many spec records its
- * subtasks have analysed or rejected so far. They move with the work, before anything is
+ * The names of the sweep job's live counters (Flink accumulators): how many trials its subtasks
+ * have analysed, how many records they rejected and how many partials they shipped so far. They move with the work, before anything is
  * committed, and feed the progress bar; they are not exactly-once (a restarted subtask counts its
  * replayed records again), so finals are always counted from the committed stats topic.
  */
 public final class JobCounters {
-    /** Spec records analysed into a trial. */
+    /** Trials analysed. */
     public static final String ANALYSED = "spectralflow.analysed";
-    /** Spec records turned into dead letters. */
+    /** Spec records turned into dead letters, and trials of claimed blocks whose analysis failed. */
     public static final String REJECTED = "spectralflow.rejected";
+    /** Pre-aggregated partials shipped to the cells' aggregators: the sweep's shuffle, in records. */
+    public static final String PARTIALS = "spectralflow.partials";
 
     private JobCounters() {}
 }

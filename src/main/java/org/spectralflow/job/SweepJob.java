@@ -12,7 +12,8 @@ import org.spectralflow.stream.OutMessage;
 import org.spectralflow.stream.RawRecord;
 
 /**
- * The sweep job (DESIGN §2): specs → decode/validate → generate → analyse → keyBy cell →
+ * The sweep job (DESIGN §2): specs → decode/validate → keyBy cell → claim the trials (dedupe) and
+ * split blocks → rebalance → generate, analyse and pre-aggregate per subtask → keyBy cell →
  * aggregate → stats, with results and rejects on their own topics. {@link #topology} is the job's
  * logic on any stream of raw records (Kafka in production, Flink's test sources in tests);
  * {@link #build} wires it between Kafka and the one exactly-once Kafka sink.
@@ -22,14 +23,24 @@ public final class SweepJob {
 
     /** The job's logic: every output record (stats, results, dead letters), each addressed to its topic. */
     public static DataStream<OutMessage> topology(DataStream<RawRecord> specs, SweepJobConfig cfg) {
-        SingleOutputStreamOperator<TrialResult> trials = specs
-                .process(new AnalyzeSpecs(cfg), TypeInformation.of(TrialResult.class))
-                .uid("analyze").name("decode, generate, analyse");
-        DataStream<OutMessage> stats = trials
-                .keyBy(TrialResult::gridCell, Types.STRING)
+        SingleOutputStreamOperator<Block> decoded = specs
+                .process(new DecodeSpecs(cfg), TypeInformation.of(Block.class))
+                .uid("decode").name("decode, check");
+        // a spec record is small and its trials are many: claim them once per cell, then spread the parts
+        SingleOutputStreamOperator<Block> parts = decoded
+                .keyBy(Block::gridCell, Types.STRING)
+                .process(new ClaimBlocks(cfg), TypeInformation.of(Block.class))
+                .uid("claim").name("claim trials, split blocks");
+        SingleOutputStreamOperator<CellPartial> partials = parts
+                .rebalance()
+                .transform("generate, analyse, pre-aggregate", TypeInformation.of(CellPartial.class), new AnalyzeBlocks(cfg))
+                .uid("analyze");
+        DataStream<OutMessage> stats = partials
+                .keyBy(CellPartial::gridCell, Types.STRING)
                 .process(new AggregateCells(cfg), TypeInformation.of(OutMessage.class))
                 .uid("aggregate").name("aggregate cells");
-        return stats.union(trials.getSideOutput(DeadLetters.TAG));
+        return stats.union(decoded.getSideOutput(DeadLetters.TAG), parts.getSideOutput(DeadLetters.TAG),
+                partials.getSideOutput(DeadLetters.TAG), partials.getSideOutput(AnalyzeBlocks.RESULTS));
     }
 
     /** Adds the job to env, from the specs topic to the output topics. Checkpointing is the environment's to configure. */

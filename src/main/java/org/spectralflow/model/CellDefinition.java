@@ -39,6 +39,20 @@ public record CellDefinition(String sweep, long cell, long cellTrials, Long swee
         return java.math.BigDecimal.valueOf(binWidth).multiply(java.math.BigDecimal.valueOf(k)).stripTrailingZeros().toPlainString();
     }
 
+    /**
+     * A rough count of one trial's multiply-adds (the spectrum's ~10 n³, or a Krylov run's ~300
+     * products, plus four propagations of {@code steps} and the finite-precision budget), only to
+     * size blocks of trials so that one block's work is bounded; never part of a result.
+     */
+    public long work() {
+        boolean csr = ensemble == Ensemble.SPARSE && n > options.denseMaxN();
+        double perProduct = csr ? (double) n * n * density : (double) n * n;
+        double spectrum = csr ? 300 * perProduct : 10.0 * n * n * n;
+        double propagation = 4.0 * steps * perProduct * (independentJacobians ? n : 1);
+        double precisionRuns = precision == Precision.NONE ? 0 : 2.0 * precisionBudget * perProduct;
+        return (long) Math.min(Long.MAX_VALUE / 4, Math.max(1, spectrum + propagation + precisionRuns));
+    }
+
     /** The same cell with another scale (tests build impostors this way). */
     public CellDefinition withScale(double s) {
         return new CellDefinition(sweep, cell, cellTrials, sweepSeed, ensemble, n, density, scaling, s, activation, biasStd, steps,

@@ -9,10 +9,16 @@ public final class Limits {
     /** Longest name a record may carry (sweep, id, model, layer), in UTF-16 units. */
     public static final int MAX_NAME_CHARS = 256;
     /**
-     * Most trials one cell may have: a cell remembers which trials it counted in a bitset of
-     * {@code cell_trials} bits (at most 1.25 MB of keyed state).
+     * Most trials one cell may have. A cell remembers which trials it counted as ranges (a block
+     * is one), a range set that becomes a bitset where it is fragmented, and at most
+     * {@link #MAX_CLAIM_BYTES} of either.
      */
-    public static final long MAX_CELL_TRIALS = 10_000_000L;
+    public static final long MAX_CELL_TRIALS = 1_000_000_000L;
+    /**
+     * Most bytes of keyed state one cell's counted-trial set may take (16 MiB: the bitset of 1.3·10⁸
+     * trials, or a million separate ranges); a spec that would fragment it further is rejected.
+     */
+    public static final long MAX_CLAIM_BYTES = 16L << 20;
     /**
      * Most multiply-adds one record's analysis may cost (steps × n², and the finite-precision
      * budget × n²): about a minute of one core. Above it a record would stall its subtask.

@@ -123,6 +123,68 @@ public record SweepGrid(String sweep, long seed, List<Ensemble> ensembles, List<
         };
     }
 
+    /** Most multiply-adds of one published block (a few seconds of one core), so that no spec record holds up a checkpoint for long. */
+    public static final long BLOCK_WORK = 1L << 32;
+
+    /**
+     * Trials per spec record of cell c: {@code blockTrials} when positive (1: trial by trial), else
+     * the cell split into {@code blocksPerCell} blocks (one per spec partition, say) of at most
+     * {@link #BLOCK_WORK}.
+     */
+    public long blockTrials(long cell, long blockTrials, int blocksPerCell) {
+        if (blockTrials > 0) return Math.min(blockTrials, trials);
+        long share = (trials + blocksPerCell - 1) / Math.max(1, blocksPerCell);
+        return Math.max(1, Math.min(share, BLOCK_WORK / spec(cell, 0).definition().work()));
+    }
+
+    /**
+     * The grid as blocks of consecutive trials (see {@link #blockTrials}), block-major (the first
+     * block of every cell first), so partial results cover every cell early. Every trial's seed and
+     * id are those of {@link #specs()}: the results are the same.
+     */
+    public Iterable<Spec> blocks(long blockTrials, int blocksPerCell) {
+        long cells = cells();
+        long[] size = new long[(int) Math.min(cells, Integer.MAX_VALUE)];
+        long most = 0;
+        for (int c = 0; c < size.length; c++) {
+            size[c] = blockTrials(c, blockTrials, blocksPerCell);
+            most = Math.max(most, (trials + size[c] - 1) / size[c]);
+        }
+        long blocksOfLargest = most;
+        return () -> new Iterator<>() {
+            long block = 0, cell = -1;
+            Spec next = advance();
+
+            private Spec advance() {
+                while (true) {
+                    if (++cell == cells) {
+                        cell = 0;
+                        block++;
+                    }
+                    if (block >= blocksOfLargest) return null;
+                    long from = block * size[(int) cell];
+                    if (from < trials) {
+                        long count = Math.min(size[(int) cell], trials - from);
+                        return spec(cell, from).withTrials(count);
+                    }
+                }
+            }
+
+            @Override
+            public boolean hasNext() {
+                return next != null;
+            }
+
+            @Override
+            public Spec next() {
+                if (next == null) throw new NoSuchElementException();
+                Spec s = next;
+                next = advance();
+                return s;
+            }
+        };
+    }
+
     /** Parses "a,b,c" or "a:b:step" (inclusive, exact in decimal) into numbers. */
     public static List<Double> parseNumbers(String text, String what) {
         List<Double> out = new ArrayList<>();

@@ -49,11 +49,13 @@ public final class SweepRunner {
     /**
      * The outcome: one final per (cell, bin), ordered by cell then bin.
      *
+     * @param published trials published
      * @param seconds from t0 until every published trial was counted in a committed final (the
      *     job's end when some never were, e.g. rejected specs); the job's teardown comes after
+     * @param specRecords spec records they were published in (blocks of trials)
      */
     public record Outcome(List<CellAggregate> finals, List<String> duplicateFinals, long published, double seconds,
-                          Timeline timeline) {}
+                          Timeline timeline, long specRecords) {}
 
     private SweepRunner() {}
 
@@ -96,15 +98,26 @@ public final class SweepRunner {
      */
     public static Outcome run(SweepGrid grid, SweepJobConfig base, StreamExecutionEnvironment env, LocalFlink local,
                               int specPartitions, Consumer<Progress> progress, PrintStream console, long t0) throws Exception {
+        return run(grid, base, env, local, specPartitions, 0, progress, console, t0);
+    }
+
+    /**
+     * As above, published in blocks of {@code blockTrials} trials ({@link SweepGrid#blockTrials}: 0
+     * for one block per spec partition, 1 for trial by trial).
+     */
+    public static Outcome run(SweepGrid grid, SweepJobConfig base, StreamExecutionEnvironment env, LocalFlink local,
+                              int specPartitions, long blockTrials, Consumer<Progress> progress, PrintStream console, long t0)
+            throws Exception {
         if (progress != null) progress.accept(new Progress(0, 0, grid.size(), seconds(t0), "creating topics"));
         // the job knows this sweep's grid: a spec of the sweep that is not the grid's is rejected
         base = ensureTopics(base.withGrid(grid), specPartitions);
         Map<Integer, Long> specStart = TopicAdmin.endOffsets(base.bootstrapServers(), base.kafkaProperties(), base.specsTopic());
         Map<Integer, Long> statsStart = TopicAdmin.endOffsets(base.bootstrapServers(), base.kafkaProperties(), base.statsTopic());
-        if (progress != null) progress.accept(new Progress(0, 0, grid.size(), seconds(t0), "publishing " + grid.size() + " specs"));
-        long published = SpecPublisher.publish(base.bootstrapServers(), base.kafkaProperties(), base.specsTopic(),
-                grid.specs(), null);
-        return runPublished(grid.sweep(), published, base, specStart, statsStart, env, local, progress, t0, console);
+        if (progress != null) progress.accept(new Progress(0, 0, grid.size(), seconds(t0), "publishing " + grid.size() + " trials"));
+        long records = SpecPublisher.publish(base.bootstrapServers(), base.kafkaProperties(), base.specsTopic(),
+                grid.blocks(blockTrials, specPartitions), null);
+        Outcome o = runPublished(grid.sweep(), grid.size(), base, specStart, statsStart, env, local, progress, t0, console);
+        return new Outcome(o.finals(), o.duplicateFinals(), o.published(), o.seconds(), o.timeline(), records);
     }
 
     /**
@@ -170,7 +183,7 @@ public final class SweepRunner {
             if (progress != null) progress.accept(new Progress(follower.done(), published, published, elapsed, "done"));
             double end = Double.isNaN(allCounted) ? elapsed : allCounted;
             return new Outcome(follower.finals(), follower.duplicateFinals(), published, end,
-                    new Timeline(published0, submitted, firstProcessed, Math.min(allProcessed, end), end, Math.max(end, jobEnded)));
+                    new Timeline(published0, submitted, firstProcessed, Math.min(allProcessed, end), end, Math.max(end, jobEnded)), -1);
         } finally {
             if (job != null && !job.getJobExecutionResult().isDone()) job.cancel().get();
             if (rejections != null) rejections.close();

@@ -40,9 +40,10 @@ public final class HostileCorpus {
         String good = validSpec();
         List<Entry> out = new ArrayList<>(common(good));
         String[][] replace = {
-                {"\"cell_trials\":4", "\"cell_trials\":274877906944"}, {"\"cell_trials\":4", "\"cell_trials\":100000000"},
+                {"\"cell_trials\":4", "\"cell_trials\":274877906944"}, {"\"cell_trials\":4", "\"cell_trials\":1000000001"},
                 {"\"cell_trials\":4", "\"cell_trials\":0"}, {"\"cell_trials\":4", "\"cell_trials\":-1"},
-                {"\"trial\":0", "\"trial\":4"}, {"\"trial\":0", "\"trial\":-1"}, {"\"cell\":0", "\"cell\":-3"},
+                {"\"trial\":0", "\"trial\":4"}, {"\"trial\":0", "\"trial\":-1"}, {"\"trial\":0", "\"trial\":0,\"trials\":2"},
+                {"\"trial\":0", "\"trial\":1,\"trials\":4"}, {"\"trial\":0", "\"trial\":0,\"trials\":-2"}, {"\"cell\":0", "\"cell\":-3"},
                 {"\"n\":6", "\"n\":0"}, {"\"n\":6", "\"n\":-6"}, {"\"n\":6", "\"n\":2147483648"}, {"\"n\":6", "\"n\":1e400"},
                 {"\"n\":6", "\"n\":\"6\""}, {"\"n\":6", "\"n\":6.0"}, {"\"n\":6", "\"n\":6.5"}, {"\"n\":6", "\"n\":1e1"},
                 {"\"n\":6", "\"n\":100000"}, {"\"n\":6", "\"n\":[6]"}, {"\"n\":6", "\"n\":null"},

@@ -102,7 +102,19 @@ class HostileDecodingTest {
         assertReason("exactly, in lower case", good.replace("\"gaussian\"", "\"Gaussian\""));
         assertReason("integer literal", good.replace("\"n\":6", "\"n\":6.0"));
         assertReason("integer literal", good.replace("\"trial\":0", "\"trial\":0.4"));
-        assertReason("cell_trials must be in [1, 10000000]", good.replace("\"cell_trials\":4", "\"cell_trials\":274877906944"));
+        assertReason("cell_trials must be in [1, 1000000000]", good.replace("\"cell_trials\":4", "\"cell_trials\":274877906944"));
+        // blocks of trials: inside the cell, with the sweep seed their trials' seeds derive from, and its id
+        assertReason("trials must be in [1, cell_trials - trial] = [1, 4], got 5", good.replace("\"trial\":0", "\"trial\":0,\"trials\":5"));
+        assertReason("trials must be in [1, cell_trials - trial] = [1, 4], got 0", good.replace("\"trial\":0", "\"trial\":0,\"trials\":0"));
+        assertReason("a block of 2 trials needs field 'sweep_seed'", good.replace("\"trial\":0", "\"trial\":0,\"trials\":2"));
+        long seed = org.spectralflow.model.Seeds.specSeed(7, 0, 0);
+        String block = good.replace("\"trial\":0", "\"trial\":0,\"trials\":2").replace("\"seed\":42", "\"seed\":" + seed + ",\"sweep_seed\":7");
+        assertReason("id 'hc/0/0' is not 'hc/0/0-1', the id of trials 0 to 1 of cell 0", block);
+        org.spectralflow.model.Spec b = SpecCodec.decode(block.replace("\"hc/0/0\"", "\"hc/0/0-1\"").getBytes(StandardCharsets.UTF_8), MAX_N);
+        assertEquals(2, b.trials());
+        assertEquals(org.spectralflow.model.Seeds.specSeed(7, 0, 1), b.trialSpec(1).seed(), "trial 1 derives its own seed");
+        assertEquals("hc/0/1", b.trialSpec(1).id());
+        assertEquals(b, SpecCodec.decode(Json.bytes(SpecCodec.encode(b)), MAX_N), "a block survives its encoding");
         assertReason("10000000 characters long", good.replace("\"sweep\":\"hc\"", "\"sweep\":\"" + "s".repeat(10_000_000) + "\""));
         assertReason("lone surrogate", good.replace("\"sweep\":\"hc\"", "\"sweep\":\"h\\ud800c\""));
         assertReason("control character U+0001", good.replace("\"sweep\":\"hc\"", "\"sweep\":\"h\\u0001c\""));

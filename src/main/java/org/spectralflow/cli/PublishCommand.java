@@ -32,9 +32,9 @@ final class PublishCommand implements Callable<Integer> {
         SweepJobConfig cfg = SweepJobConfig.defaults(kafka.bootstrapServers).withKafka(kafkaProps,
                 org.spectralflow.codec.MatrixCodec.DEFAULT_MAX_N, 10_000, "unused", "unused");
         SweepRunner.ensureTopics(cfg, specPartitions);
-        long n = SpecPublisher.publish(cfg.bootstrapServers(), cfg.kafkaProperties(), cfg.specsTopic(), 
+        SpecPublisher.Published n = SpecPublisher.publish(cfg.bootstrapServers(), cfg.kafkaProperties(), cfg.specsTopic(), 
                 g.blocks(grid.blockTrials, specPartitions), sent -> System.err.println("published " + sent));
-        System.out.println("published " + n + " specs (" + g.size() + " trials) of sweep " + g.sweep() + " (" + g.cells()
+        System.out.println("published " + n.records() + " specs (" + n.bytes() + " bytes, " + g.size() + " trials) of sweep " + g.sweep() + " (" + g.cells()
                 + " cells) to " + cfg.specsTopic());
         return 0;
     }

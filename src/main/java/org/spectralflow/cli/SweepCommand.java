@@ -129,11 +129,20 @@ final class SweepCommand implements Callable<Integer> {
                     counted, o.seconds(), counted / o.seconds(), o.published() - counted,
                     dir.resolve(noReport ? "stats.csv" : "report.html"));
             System.out.println(timeSplit(o.timeline(), jvm, wall));
+            SweepRunner.Traffic t = o.traffic();
+            System.out.printf(Locale.ROOT, "traffic: %d spec records (%s) for %d trials; shuffle %d records (%s)%n", t.specRecords(),
+                    bytes(t.specBytes()), o.published(), t.shuffleRecords(), bytes(t.shuffleBytes()));
             return counted == o.published() ? 0 : Main.EXIT_REJECTED;
         } finally {
             if (service == null) flink.close();
             if (embedded != null) embedded.close();
         }
+    }
+
+    private static String bytes(long b) {
+        if (b < 0) return "unknown";
+        return b < 10_000 ? b + " B" : b < 10_000_000 ? String.format(Locale.ROOT, "%.1f kB", b / 1e3)
+                : String.format(Locale.ROOT, "%.1f MB", b / 1e6);
     }
 
     /**

@@ -45,6 +45,7 @@ final class AnalyzeBlocks extends AbstractStreamOperator<CellPartial> implements
     private final SweepJobConfig cfg;
     private transient Map<String, Pending> pending;
     private transient LongCounter analysed, rejected, shipped;
+    private transient ShuffleMeter<CellPartial> shuffle;
 
     AnalyzeBlocks(SweepJobConfig cfg) {
         this.cfg = cfg;
@@ -69,6 +70,7 @@ final class AnalyzeBlocks extends AbstractStreamOperator<CellPartial> implements
         analysed = getRuntimeContext().getLongCounter(JobCounters.ANALYSED);
         rejected = getRuntimeContext().getLongCounter(JobCounters.REJECTED);
         shipped = getRuntimeContext().getLongCounter(JobCounters.PARTIALS);
+        shuffle = new ShuffleMeter<>(getRuntimeContext(), TypeInformation.of(CellPartial.class));
         scheduleFlush();
     }
 
@@ -151,8 +153,10 @@ final class AnalyzeBlocks extends AbstractStreamOperator<CellPartial> implements
             keys[i] = p.keys.get(e.getKey());
             accs[i++] = e.getValue();
         }
-        output.collect(new StreamRecord<>(new CellPartial(cell, p.definition, p.counted, p.failed, keys, accs)));
+        CellPartial partial = new CellPartial(cell, p.definition, p.counted, p.failed, keys, accs);
+        output.collect(new StreamRecord<>(partial));
         if (shipped != null) shipped.add(1);
+        if (shuffle != null) shuffle.count(partial);
     }
 
     private void shipAll() {

@@ -34,6 +34,7 @@ final class ClaimBlocks extends KeyedProcessFunction<String, Block, Block> {
     private transient MapState<Long, long[]> claimed;
     private transient ValueState<Long> count, claimLongs, lastActive;
     private transient LongCounter rejected;
+    private transient ShuffleMeter<Block> shuffle;
 
     ClaimBlocks(SweepJobConfig cfg) {
         this.cfg = cfg;
@@ -48,6 +49,7 @@ final class ClaimBlocks extends KeyedProcessFunction<String, Block, Block> {
         claimLongs = getRuntimeContext().getState(new ValueStateDescriptor<>("claim-longs", Types.LONG));
         lastActive = getRuntimeContext().getState(new ValueStateDescriptor<>("last-active", Types.LONG));
         rejected = getRuntimeContext().getLongCounter(JobCounters.REJECTED);
+        shuffle = new ShuffleMeter<>(getRuntimeContext(), TypeInformation.of(Block.class));
     }
 
     @Override
@@ -64,7 +66,11 @@ final class ClaimBlocks extends KeyedProcessFunction<String, Block, Block> {
             return;
         }
         long size = partTrials(b, cfg.parallelism());
-        for (long from = b.trial(); from < b.end(); from += size) out.collect(b.part(from, Math.min(size, b.end() - from)));
+        for (long from = b.trial(); from < b.end(); from += size) {
+            Block part = b.part(from, Math.min(size, b.end() - from));
+            out.collect(part);
+            if (shuffle != null) shuffle.count(part);
+        }
         long ttl = cfg.guards().cellTtlMs();
         if (ttl > 0) {
             long now = ctx.timerService().currentProcessingTime();

@@ -2,6 +2,7 @@ package org.spectralflow.job;
 
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 import org.spectralflow.codec.InvalidRecordException;
@@ -18,6 +19,7 @@ import org.spectralflow.stream.RawRecord;
 final class DecodeSpecs extends ProcessFunction<RawRecord, Block> {
     private final SweepJobConfig cfg;
     private transient LongCounter rejected;
+    private transient ShuffleMeter<Block> shuffle;
 
     DecodeSpecs(SweepJobConfig cfg) {
         this.cfg = cfg;
@@ -26,6 +28,7 @@ final class DecodeSpecs extends ProcessFunction<RawRecord, Block> {
     @Override
     public void open(OpenContext context) {
         rejected = getRuntimeContext().getLongCounter(JobCounters.REJECTED);
+        shuffle = new ShuffleMeter<>(getRuntimeContext(), TypeInformation.of(Block.class));
     }
 
     @Override
@@ -42,6 +45,7 @@ final class DecodeSpecs extends ProcessFunction<RawRecord, Block> {
             return;
         }
         out.collect(b);
+        if (shuffle != null) shuffle.count(b);
     }
 
     /** A spec of a sweep whose grid is known must be the grid's spec of its (cell, trials), field for field. */

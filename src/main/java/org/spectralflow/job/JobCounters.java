@@ -11,8 +11,12 @@ public final class JobCounters {
     public static final String ANALYSED = "spectralflow.analysed";
     /** Spec records turned into dead letters, and trials of claimed blocks whose analysis failed. */
     public static final String REJECTED = "spectralflow.rejected";
-    /** Pre-aggregated partials shipped to the cells' aggregators: the sweep's shuffle, in records. */
+    /** Pre-aggregated partials shipped to the cells' aggregators. */
     public static final String PARTIALS = "spectralflow.partials";
+    /** Records sent across the job's keyBy and rebalance edges (blocks to their claims, parts, partials). */
+    public static final String SHUFFLE_RECORDS = "spectralflow.shuffle-records";
+    /** Their bytes as Flink serializes them. */
+    public static final String SHUFFLE_BYTES = "spectralflow.shuffle-bytes";
 
     private JobCounters() {}
 }

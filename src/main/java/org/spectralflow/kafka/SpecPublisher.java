@@ -31,16 +31,21 @@ public final class SpecPublisher {
         return p;
     }
 
-    /** Sends every spec and waits until all are acknowledged; returns how many were sent. */
-    public static long publish(String bootstrap, Map<String, String> extra, String topic, Iterable<Spec> specs,
-                               LongConsumer progress) {
-        long sent = 0;
+    /** What was published: spec records, and their key and value bytes (what the topic holds, before batching). */
+    public record Published(long records, long bytes) {}
+
+    /** Sends every spec and waits until all are acknowledged. */
+    public static Published publish(String bootstrap, Map<String, String> extra, String topic, Iterable<Spec> specs,
+                                    LongConsumer progress) {
+        long sent = 0, bytes = 0;
         java.util.concurrent.atomic.AtomicReference<Exception> failure = new java.util.concurrent.atomic.AtomicReference<>();
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerProperties(bootstrap, extra),
                 new StringSerializer(), new ByteArraySerializer())) {
             for (Spec s : specs) {
                 if (failure.get() != null) break;
-                producer.send(new ProducerRecord<>(topic, s.id(), Json.bytes(SpecCodec.encode(s))), (md, e) -> {
+                byte[] value = Json.bytes(SpecCodec.encode(s));
+                bytes += value.length + s.id().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+                producer.send(new ProducerRecord<>(topic, s.id(), value), (md, e) -> {
                     if (e != null) failure.compareAndSet(null, e);
                 });
                 if (++sent % 10_000 == 0 && progress != null) progress.accept(sent);
@@ -49,6 +54,6 @@ public final class SpecPublisher {
         }
         if (failure.get() != null)
             throw new IllegalStateException("publishing to " + topic + " failed: " + failure.get().getMessage(), failure.get());
-        return sent;
+        return new Published(sent, bytes);
     }
 }

@@ -11,6 +11,7 @@ import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.spectralflow.io.TempDirs;
 import org.spectralflow.job.Defaults;
+import org.spectralflow.job.JobCounters;
 import org.spectralflow.job.SweepJob;
 import org.spectralflow.job.SweepJobConfig;
 import org.spectralflow.job.Topics;
@@ -52,10 +53,18 @@ public final class SweepRunner {
      * @param published trials published
      * @param seconds from t0 until every published trial was counted in a committed final (the
      *     job's end when some never were, e.g. rejected specs); the job's teardown comes after
-     * @param specRecords spec records they were published in (blocks of trials)
+     * @param traffic what the sweep sent through Kafka and across the job's shuffles
      */
     public record Outcome(List<CellAggregate> finals, List<String> duplicateFinals, long published, double seconds,
-                          Timeline timeline, long specRecords) {}
+                          Timeline timeline, Traffic traffic) {}
+
+    /**
+     * @param specRecords spec records the trials were published in (blocks of trials)
+     * @param specBytes their keys and values
+     * @param shuffleRecords records the job sent across its keyBy and rebalance edges (−1: not known)
+     * @param shuffleBytes their serialized bytes
+     */
+    public record Traffic(long specRecords, long specBytes, long shuffleRecords, long shuffleBytes) {}
 
     private SweepRunner() {}
 
@@ -114,10 +123,12 @@ public final class SweepRunner {
         Map<Integer, Long> specStart = TopicAdmin.endOffsets(base.bootstrapServers(), base.kafkaProperties(), base.specsTopic());
         Map<Integer, Long> statsStart = TopicAdmin.endOffsets(base.bootstrapServers(), base.kafkaProperties(), base.statsTopic());
         if (progress != null) progress.accept(new Progress(0, 0, grid.size(), seconds(t0), "publishing " + grid.size() + " trials"));
-        long records = SpecPublisher.publish(base.bootstrapServers(), base.kafkaProperties(), base.specsTopic(),
+        SpecPublisher.Published sent = SpecPublisher.publish(base.bootstrapServers(), base.kafkaProperties(), base.specsTopic(),
                 grid.blocks(blockTrials, specPartitions), null);
         Outcome o = runPublished(grid.sweep(), grid.size(), base, specStart, statsStart, env, local, progress, t0, console);
-        return new Outcome(o.finals(), o.duplicateFinals(), o.published(), o.seconds(), o.timeline(), records);
+        Traffic t = o.traffic();
+        return new Outcome(o.finals(), o.duplicateFinals(), o.published(), o.seconds(), o.timeline(),
+                new Traffic(sent.records(), sent.bytes(), t.shuffleRecords(), t.shuffleBytes()));
     }
 
     /**
@@ -172,7 +183,7 @@ public final class SweepRunner {
                 }
                 if (progress != null) progress.accept(new Progress(follower.done(), processed, published, elapsed, live.phase(processed, published)));
             }
-            job.getJobExecutionResult().get(); // rethrows a job failure
+            org.apache.flink.api.common.JobExecutionResult result = job.getJobExecutionResult().get(); // rethrows a job failure
             double jobEnded = seconds(t0);
             // the bounded job commits its last transaction before it finishes: read up to there
             follower.drain(Duration.ofSeconds(30));
@@ -183,12 +194,17 @@ public final class SweepRunner {
             if (progress != null) progress.accept(new Progress(follower.done(), published, published, elapsed, "done"));
             double end = Double.isNaN(allCounted) ? elapsed : allCounted;
             return new Outcome(follower.finals(), follower.duplicateFinals(), published, end,
-                    new Timeline(published0, submitted, firstProcessed, Math.min(allProcessed, end), end, Math.max(end, jobEnded)), -1);
+                    new Timeline(published0, submitted, firstProcessed, Math.min(allProcessed, end), end, Math.max(end, jobEnded)),
+                    new Traffic(-1, -1, counter(result, JobCounters.SHUFFLE_RECORDS), counter(result, JobCounters.SHUFFLE_BYTES)));
         } finally {
             if (job != null && !job.getJobExecutionResult().isDone()) job.cancel().get();
             if (rejections != null) rejections.close();
             if (checkpoints != null) TempDirs.delete(checkpoints);
         }
+    }
+
+    private static long counter(org.apache.flink.api.common.JobExecutionResult r, String name) {
+        return r.getAccumulatorResult(name) instanceof Number v ? v.longValue() : -1;
     }
 
     private static double seconds(long t0) {

@@ -76,7 +76,7 @@ public final class PipelineOverhead {
         SweepRunner.ensureTopics(cfg, 4);
         Map<Integer, Long> specStart = TopicAdmin.endOffsets(kafka.bootstrapServers(), Map.of(), cfg.specsTopic());
         Map<Integer, Long> statsStart = TopicAdmin.endOffsets(kafka.bootstrapServers(), Map.of(), cfg.statsTopic());
-        long published = SpecPublisher.publish(kafka.bootstrapServers(), Map.of(), cfg.specsTopic(), g.specs(), null);
+        long published = SpecPublisher.publish(kafka.bootstrapServers(), Map.of(), cfg.specsTopic(), g.specs(), null).records();
         SweepRunner.Outcome o = SweepRunner.runPublished(g.sweep(), published, cfg, specStart, statsStart,
                 StreamExecutionEnvironment.createLocalEnvironment(parallelism, Defaults.localFlinkConfiguration()),
                 progress == null ? null : p -> progress.accept(p.done()), System.nanoTime());

@@ -136,7 +136,7 @@ class CommandLineTest {
                 {"sweep", "--kafka-config", dir.resolve("missing.properties").toString()},
                 {"sweep", "--out", file.resolve("sub").toString()},
                 {"sweep", "--trials", "20000", "--n", "8", "--scale", "0.5:1.5:0.0001"},
-                {"sweep", "--trials", "20000000"},
+                {"sweep", "--trials", "2000000000", "--yes"}, {"sweep", "--block-trials", "-1"},
                 {"sweep", "--activation", "TANH"},
                 {"sweep-job", "--bootstrap-servers", "127.0.0.1:1", "--checkpoint-interval", "0"},
                 {"monitor", "--checkpoint-interval", "5"},
@@ -144,7 +144,7 @@ class CommandLineTest {
                 {"monitor-job", "--bootstrap-servers", "127.0.0.1:1", "--max-layers-per-model", "0"},
         };
         String[] expect = {"--checkpoint-interval must be at least 10", "cannot read --kafka-config", "cannot write to",
-                "needs --yes", "--trials must be at most 10000000", "exactly, in lower case", "--checkpoint-interval",
+                "needs --yes", "--trials must be at most 1000000000", "--block-trials must not be negative", "exactly, in lower case", "--checkpoint-interval",
                 "--checkpoint-interval", "needs a unit", "--max-layers-per-model must be at least 1"};
         for (int i = 0; i < cases.length; i++) {
             Run r = run(cases[i]);

@@ -130,8 +130,12 @@ final class SweepCommand implements Callable<Integer> {
                     dir.resolve(noReport ? "stats.csv" : "report.html"));
             System.out.println(timeSplit(o.timeline(), jvm, wall));
             SweepRunner.Traffic t = o.traffic();
-            System.out.printf(Locale.ROOT, "traffic: %d spec records (%s) for %d trials; shuffle %d records (%s)%n", t.specRecords(),
-                    bytes(t.specBytes()), o.published(), t.shuffleRecords(), bytes(t.shuffleBytes()));
+            StringBuilder edges = new StringBuilder();
+            for (int i = 0; i < org.spectralflow.job.JobCounters.EDGES.size(); i++)
+                edges.append(String.format(Locale.ROOT, "%s %d %s (%s)", i == 0 ? "" : ",", t.shuffleRecords()[i],
+                        org.spectralflow.job.JobCounters.EDGES.get(i), bytes(t.shuffleBytes()[i])));
+            System.out.printf(Locale.ROOT, "traffic: %d spec records (%s) for %d trials; shuffle %d records (%s):%s%n", t.specRecords(),
+                    bytes(t.specBytes()), o.published(), t.totalShuffleRecords(), bytes(t.totalShuffleBytes()), edges);
             return counted == o.published() ? 0 : Main.EXIT_REJECTED;
         } finally {
             if (service == null) flink.close();

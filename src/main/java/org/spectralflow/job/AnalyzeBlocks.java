@@ -70,7 +70,7 @@ final class AnalyzeBlocks extends AbstractStreamOperator<CellPartial> implements
         analysed = getRuntimeContext().getLongCounter(JobCounters.ANALYSED);
         rejected = getRuntimeContext().getLongCounter(JobCounters.REJECTED);
         shipped = getRuntimeContext().getLongCounter(JobCounters.PARTIALS);
-        shuffle = new ShuffleMeter<>(getRuntimeContext(), TypeInformation.of(CellPartial.class));
+        shuffle = new ShuffleMeter<>(getRuntimeContext(), TypeInformation.of(CellPartial.class), "partials");
         scheduleFlush();
     }
 

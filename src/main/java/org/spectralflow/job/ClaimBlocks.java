@@ -49,7 +49,7 @@ final class ClaimBlocks extends KeyedProcessFunction<String, Block, Block> {
         claimLongs = getRuntimeContext().getState(new ValueStateDescriptor<>("claim-longs", Types.LONG));
         lastActive = getRuntimeContext().getState(new ValueStateDescriptor<>("last-active", Types.LONG));
         rejected = getRuntimeContext().getLongCounter(JobCounters.REJECTED);
-        shuffle = new ShuffleMeter<>(getRuntimeContext(), TypeInformation.of(Block.class));
+        shuffle = new ShuffleMeter<>(getRuntimeContext(), TypeInformation.of(Block.class), "parts");
     }
 
     @Override

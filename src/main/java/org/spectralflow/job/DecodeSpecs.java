@@ -28,7 +28,7 @@ final class DecodeSpecs extends ProcessFunction<RawRecord, Block> {
     @Override
     public void open(OpenContext context) {
         rejected = getRuntimeContext().getLongCounter(JobCounters.REJECTED);
-        shuffle = new ShuffleMeter<>(getRuntimeContext(), TypeInformation.of(Block.class));
+        shuffle = new ShuffleMeter<>(getRuntimeContext(), TypeInformation.of(Block.class), "blocks");
     }
 
     @Override

@@ -13,10 +13,18 @@ public final class JobCounters {
     public static final String REJECTED = "spectralflow.rejected";
     /** Pre-aggregated partials shipped to the cells' aggregators. */
     public static final String PARTIALS = "spectralflow.partials";
-    /** Records sent across the job's keyBy and rebalance edges (blocks to their claims, parts, partials). */
-    public static final String SHUFFLE_RECORDS = "spectralflow.shuffle-records";
+    /** The job's shuffles: blocks to their cell's claim, parts to the analysing subtasks, partials to the cell's aggregator. */
+    public static final java.util.List<String> EDGES = java.util.List.of("blocks", "parts", "partials");
+
+    /** Records sent across one of the {@link #EDGES}. */
+    public static String shuffleRecords(String edge) {
+        return "spectralflow.shuffle." + edge + ".records";
+    }
+
     /** Their bytes as Flink serializes them. */
-    public static final String SHUFFLE_BYTES = "spectralflow.shuffle-bytes";
+    public static String shuffleBytes(String edge) {
+        return "spectralflow.shuffle." + edge + ".bytes";
+    }
 
     private JobCounters() {}
 }

@@ -17,10 +17,11 @@ final class ShuffleMeter<T> {
     private final DataOutputSerializer buffer = new DataOutputSerializer(1024);
     private final LongCounter records, bytes;
 
-    ShuffleMeter(RuntimeContext context, TypeInformation<T> type) {
+    /** @param edge one of {@link JobCounters#EDGES} */
+    ShuffleMeter(RuntimeContext context, TypeInformation<T> type, String edge) {
         serializer = context.createSerializer(type);
-        records = context.getLongCounter(JobCounters.SHUFFLE_RECORDS);
-        bytes = context.getLongCounter(JobCounters.SHUFFLE_BYTES);
+        records = context.getLongCounter(JobCounters.shuffleRecords(edge));
+        bytes = context.getLongCounter(JobCounters.shuffleBytes(edge));
     }
 
     void count(T value) {

@@ -61,10 +61,19 @@ public final class SweepRunner {
     /**
      * @param specRecords spec records the trials were published in (blocks of trials)
      * @param specBytes their keys and values
-     * @param shuffleRecords records the job sent across its keyBy and rebalance edges (−1: not known)
+     * @param shuffleRecords records the job sent across each of its keyBy and rebalance edges
+     *     ({@link JobCounters#EDGES}, in order; −1: not known)
      * @param shuffleBytes their serialized bytes
      */
-    public record Traffic(long specRecords, long specBytes, long shuffleRecords, long shuffleBytes) {}
+    public record Traffic(long specRecords, long specBytes, long[] shuffleRecords, long[] shuffleBytes) {
+        public long totalShuffleRecords() {
+            return java.util.Arrays.stream(shuffleRecords).sum();
+        }
+
+        public long totalShuffleBytes() {
+            return java.util.Arrays.stream(shuffleBytes).sum();
+        }
+    }
 
     private SweepRunner() {}
 
@@ -195,7 +204,8 @@ public final class SweepRunner {
             double end = Double.isNaN(allCounted) ? elapsed : allCounted;
             return new Outcome(follower.finals(), follower.duplicateFinals(), published, end,
                     new Timeline(published0, submitted, firstProcessed, Math.min(allProcessed, end), end, Math.max(end, jobEnded)),
-                    new Traffic(-1, -1, counter(result, JobCounters.SHUFFLE_RECORDS), counter(result, JobCounters.SHUFFLE_BYTES)));
+                    new Traffic(-1, -1, JobCounters.EDGES.stream().mapToLong(e -> counter(result, JobCounters.shuffleRecords(e))).toArray(),
+                            JobCounters.EDGES.stream().mapToLong(e -> counter(result, JobCounters.shuffleBytes(e))).toArray()));
         } finally {
             if (job != null && !job.getJobExecutionResult().isDone()) job.cancel().get();
             if (rejections != null) rejections.close();

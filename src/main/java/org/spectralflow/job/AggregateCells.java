@@ -76,20 +76,12 @@ final class AggregateCells extends KeyedProcessFunction<String, CellPartial, Out
         long every = partialEvery(trials);
         if (c / every > before / every)
             for (CellKey k : p.keys()) out.collect(stats(k, trials, c, false, bins.get(k.bin())));
-        long ttl = cfg.guards().cellTtlMs();
-        if (ttl > 0) {
-            long now = ctx.timerService().currentProcessingTime();
-            lastActive.update(now);
-            // one timer per tenth of the TTL at most, however many partials arrive
-            long slot = Math.max(1, ttl / 10);
-            ctx.timerService().registerProcessingTimeTimer(((now + ttl) / slot + 1) * slot);
-        }
+        IdleCells.touch(ctx.timerService(), lastActive, cfg.guards().cellTtlMs());
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<OutMessage> out) throws Exception {
-        Long last = lastActive.value();
-        if (last == null || timestamp - last < cfg.guards().cellTtlMs()) return;
+        if (!IdleCells.expired(timestamp, lastActive, cfg.guards().cellTtlMs())) return;
         clear();
     }
 

@@ -71,14 +71,7 @@ final class ClaimBlocks extends KeyedProcessFunction<String, Block, Block> {
             out.collect(part);
             if (shuffle != null) shuffle.count(part);
         }
-        long ttl = cfg.guards().cellTtlMs();
-        if (ttl > 0) {
-            long now = ctx.timerService().currentProcessingTime();
-            lastActive.update(now);
-            // one timer per tenth of the TTL at most, however many blocks arrive
-            long slot = Math.max(1, ttl / 10);
-            ctx.timerService().registerProcessingTimeTimer(((now + ttl) / slot + 1) * slot);
-        }
+        IdleCells.touch(ctx.timerService(), lastActive, cfg.guards().cellTtlMs());
     }
 
     /** Claims the block's trials; returns the reason when it must be rejected instead. */
@@ -142,8 +135,7 @@ final class ClaimBlocks extends KeyedProcessFunction<String, Block, Block> {
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Block> out) throws Exception {
-        Long last = lastActive.value();
-        if (last == null || timestamp - last < cfg.guards().cellTtlMs()) return;
+        if (!IdleCells.expired(timestamp, lastActive, cfg.guards().cellTtlMs())) return;
         definition.clear();
         claimed.clear();
         count.clear();

@@ -39,6 +39,9 @@ public final class Defaults {
         // the job's live counters reach the client with the TaskManagers' heartbeats: every second
         // in process (Flink's default of 10 s would freeze the progress bar between them)
         c.setString("heartbeat.interval", "1000");
+        // a spec block expands into many parts queued between operators: an aligned barrier would
+        // wait behind all of them, an unaligned one overtakes them (they are stored with the checkpoint)
+        c.setString("execution.checkpointing.unaligned.enabled", "true");
         c.setString("restart-strategy.type", "exponential-delay");
         c.setString("restart-strategy.exponential-delay.initial-backoff", RESTART_INITIAL_BACKOFF_MS + " ms");
         c.setString("restart-strategy.exponential-delay.max-backoff", RESTART_MAX_BACKOFF_MS + " ms");

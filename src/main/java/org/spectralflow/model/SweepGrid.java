@@ -123,8 +123,13 @@ public record SweepGrid(String sweep, long seed, List<Ensemble> ensembles, List<
         };
     }
 
-    /** Most multiply-adds of one published block (a few seconds of one core), so that no spec record holds up a checkpoint for long. */
-    public static final long BLOCK_WORK = 1L << 32;
+    /**
+     * Most multiply-adds of one published block (tens of seconds of one core; 1024 of the job's parts of
+     * 2²⁴): the job emits a block's parts at once, and about a thousand parts fit in the network
+     * buffers between two subtasks, so a block this size never waits for backpressure while a
+     * checkpoint barrier waits behind it.
+     */
+    public static final long BLOCK_WORK = 1L << 34;
 
     /**
      * Trials per spec record of cell c: {@code blockTrials} when positive (1: trial by trial), else

@@ -31,7 +31,7 @@ class DefaultsTest {
         for (String key : new String[] {"restart-strategy.exponential-delay.initial-backoff", "restart-strategy.exponential-delay.max-backoff"})
             assertEquals(duration(local, key), duration(yaml, key), key);
         for (String key : new String[] {"restart-strategy.type", "restart-strategy.exponential-delay.attempts-before-reset-backoff",
-                "pipeline.generic-types"})
+                "pipeline.generic-types", "execution.checkpointing.unaligned.enabled"})
             assertEquals(local.getString(key, null), yaml.getString(key, null), key);
         assertNotNull(yaml.getString("execution.checkpointing.dir", null), "a cluster checkpoints to a directory, never the JobManager heap");
     }

@@ -91,7 +91,7 @@ final class GridOptions {
     int denseMaxN = AnalysisOptions.DEFAULT_DENSE_MAX_N;
 
     @Option(names = "--block-trials", description = "Trials per spec record: 0 (default) publishes each cell as one block per "
-            + "spec partition (at most ~2^34 multiply-adds each); 1 publishes trial by trial. Results are the same.")
+            + "spec partition (at most 2^36 multiply-adds each); 1 publishes trial by trial. Results are the same.")
     long blockTrials = 0;
 
     @Option(names = "--yes", description = "Run a grid of more than 10^7 matrices (without it, such a grid is refused with its size).")

@@ -90,6 +90,7 @@ final class AnalyzeBlocks extends AbstractStreamOperator<CellPartial> implements
             block = b.given() == null ? b.spec() : SpecCodec.decode(b.given(), cfg.maxN()).part(b.trial(), b.trials());
         } catch (RuntimeException e) { // it decoded before; only a bug can land here, and it costs the block's trials
             for (long k = b.trial(); k < b.end(); k++) fail(b, k, e);
+            pending.computeIfAbsent(b.gridCell(), c -> new Pending(b.definition())).failed += b.trials();
             return;
         }
         String cell = b.gridCell();

@@ -21,13 +21,17 @@ import org.spectralflow.stream.DeadLetters;
  * O(blocks), never more than a bitset, at most {@link Limits#MAX_CLAIM_BYTES}), so that a trial
  * already claimed — a replayed or overlapping block, any trial of a complete cell — is rejected
  * before it is analysed. An accepted block leaves split into parts small enough to spread over
- * every subtask and to keep a checkpoint barrier from waiting long behind one. Once every trial
+ * every subtask and for a checkpoint barrier to pass between two of them. Once every trial
  * of the cell is claimed only the definition and the count remain. A cell that receives nothing
  * for the configured time is dropped.
  */
 final class ClaimBlocks extends KeyedProcessFunction<String, Block, Block> {
-    /** Most multiply-adds of one part (about 10 ms of a core). */
-    static final long PART_WORK = 1L << 24;
+    /**
+     * Most multiply-adds of one part (a tenth of a second of a core or so): small enough to spread
+     * a block's trials and for a checkpoint barrier to wait behind one, large enough that a part's
+     * record (about 750 bytes) is nothing next to its work.
+     */
+    static final long PART_WORK = 1L << 26;
 
     private final SweepJobConfig cfg;
     private transient ValueState<CellDefinition> definition;

@@ -124,12 +124,12 @@ public record SweepGrid(String sweep, long seed, List<Ensemble> ensembles, List<
     }
 
     /**
-     * Most multiply-adds of one published block (tens of seconds of one core; 1024 of the job's parts of
-     * 2²⁴): the job emits a block's parts at once, and about a thousand parts fit in the network
-     * buffers between two subtasks, so a block this size never waits for backpressure while a
-     * checkpoint barrier waits behind it.
+     * Most multiply-adds of one published block, what one record's work may be ({@link
+     * Limits#MAX_WORK}, about a minute of one core): the job emits a block's parts (2²⁶ each) at
+     * once, and about a thousand parts fit in the network buffers between two subtasks, so emitting
+     * a block this size does not stall on backpressure while a checkpoint barrier waits for it.
      */
-    public static final long BLOCK_WORK = 1L << 34;
+    public static final long BLOCK_WORK = Limits.MAX_WORK;
 
     /**
      * Trials per spec record of cell c: {@code blockTrials} when positive (1: trial by trial), else

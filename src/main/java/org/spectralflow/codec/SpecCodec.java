@@ -100,9 +100,15 @@ public final class SpecCodec {
             if (jacobian.equals("independent") && ensemble == Ensemble.ORTHOGONAL) Limits.checkWork("steps × n", (long) steps * n, n);
             AnalysisRequest.checkLeak(options, precision, jacobian.equals("independent"));
             options.check(n, nnz, steps);
-            return new Spec(id, trial, trials, seed, new CellDefinition(sweep, cell, cellTrials, sweepSeed, ensemble, n, density, scaling,
+            CellDefinition definition = new CellDefinition(sweep, cell, cellTrials, sweepSeed, ensemble, n, density, scaling,
                     scale, activation, biasStd, steps, delta, precision, explode, binWidth, jacobian.equals("independent"), budget,
-                    options), data);
+                    options);
+            // the job emits a block's parts at once: a block may ask for what one record may, however it is cut
+            if (trials > 1 && trials > Limits.MAX_WORK / definition.work())
+                throw new InvalidRecordException("a block of " + trials + " trials of about " + definition.work()
+                        + " multiply-adds each exceeds the 2^36 one record may ask for: publish at most "
+                        + Math.max(1, Limits.MAX_WORK / definition.work()) + " trials a record");
+            return new Spec(id, trial, trials, seed, definition, data);
         } catch (InvalidRecordException e) {
             throw e;
         } catch (IllegalArgumentException e) {

@@ -115,6 +115,12 @@ class HostileDecodingTest {
         assertEquals(org.spectralflow.model.Seeds.specSeed(7, 0, 1), b.trialSpec(1).seed(), "trial 1 derives its own seed");
         assertEquals("hc/0/1", b.trialSpec(1).id());
         assertEquals(b, SpecCodec.decode(Json.bytes(SpecCodec.encode(b)), MAX_N), "a block survives its encoding");
+        // a block may ask for the work one record may: 2^36 multiply-adds; at n = 6, steps = 20 a trial is 10·6³ + 4·20·6² = 5040
+        String huge = good.replace("\"cell_trials\":4", "\"cell_trials\":1000000000").replace("\"trial\":0", "\"trial\":0,\"trials\":20000000")
+                .replace("\"seed\":42", "\"seed\":" + seed + ",\"sweep_seed\":7").replace("\"hc/0/0\"", "\"hc/0/0-19999999\"");
+        assertReason("exceeds the 2^36 one record may ask for: publish at most 13634816 trials a record", huge);
+        assertEquals(13_634_816, SpecCodec.decode(huge.replace("20000000", "13634816").replace("hc/0/0-19999999", "hc/0/0-13634815")
+                .getBytes(StandardCharsets.UTF_8), MAX_N).trials(), "the most a record may hold is accepted");
         assertReason("10000000 characters long", good.replace("\"sweep\":\"hc\"", "\"sweep\":\"" + "s".repeat(10_000_000) + "\""));
         assertReason("lone surrogate", good.replace("\"sweep\":\"hc\"", "\"sweep\":\"h\\ud800c\""));
         assertReason("control character U+0001", good.replace("\"sweep\":\"hc\"", "\"sweep\":\"h\\u0001c\""));

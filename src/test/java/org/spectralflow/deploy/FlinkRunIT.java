@@ -77,8 +77,8 @@ class FlinkRunIT {
         Path jobJar = Path.of(System.getProperty("spectralflow.jobJar", "target/spectralflow-job.jar")).toAbsolutePath();
         String fullJar = System.getProperty("spectralflow.fullJar", "target/spectralflow.jar");
         String classpath = FaultToleranceIT.clusterClasspath(target);
-        // T = 2000: long enough (about a minute at parallelism 2 here) that the counts the test sees, which move only
-        // at committed checkpoints (one took 9 s on this shared machine), pass a quarter and a half well before the end
+        // T = 2000: long enough that the counts the test sees, which move only at committed checkpoints, pass a quarter
+        // and a half well before the end
         SweepGrid g = new SweepGrid("fr", 7L, List.of(Ensemble.GAUSSIAN), List.of(64), Scaling.RADIUS, List.of(0.9, 1.0, 1.1),
                 List.of(Activation.LINEAR, Activation.TANH), List.of(Precision.NONE), 500, 2000, 1e-6, 1, 0, 1e6, 0.05, false, 1_000);
         long total = g.size();
@@ -92,7 +92,10 @@ class FlinkRunIT {
             c.awaitTaskManagers(2, 120_000);
             Path conf = Files.createDirectories(target.resolve("flink-run-cluster/client-conf"));
             String rest = c.restUrl();
-            Files.writeString(conf.resolve("config.yaml"), "rest.address: localhost\nrest.port: " + rest.substring(rest.lastIndexOf(':') + 1) + "\n");
+            // flink run gives the job the checkpoint options of the client's configuration: an operator's client reads the
+            // cluster's config.yaml; this one says where the REST endpoint is and what flink-conf/ says of checkpoints
+            Files.writeString(conf.resolve("config.yaml"), "rest.address: localhost\nrest.port: " + rest.substring(rest.lastIndexOf(':') + 1)
+                    + "\nexecution.checkpointing.unaligned.enabled: true\n");
             Path savepoints = Files.createDirectories(target.resolve("flink-run-cluster/savepoints"));
 
             SweepJobConfig cfg = SweepJobConfig.defaults(bootstrap);

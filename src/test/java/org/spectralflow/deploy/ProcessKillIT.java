@@ -122,8 +122,10 @@ class ProcessKillIT {
 
     @Test
     void sweepJobKilledTwiceGivesTheCleanRunsFinals() throws Exception {
+        // 1500 trials a cell: the pre-aggregating job is fast, and its counts move only at commits; with 500 the
+        // restarted job once finished the last 40 % between two of them, before the second kill could come
         SweepGrid g = new SweepGrid("kill9", 5L, List.of(Ensemble.GAUSSIAN), List.of(64), Scaling.RADIUS, List.of(0.9, 1.0, 1.1),
-                List.of(Activation.LINEAR, Activation.TANH), List.of(Precision.NONE), 500, 200, 1e-6, 1, 0, 1e6, 0.05, false, 1000);
+                List.of(Activation.LINEAR, Activation.TANH), List.of(Precision.NONE), 1500, 200, 1e-6, 1, 0, 1e6, 0.05, false, 1000);
         long total = g.size();
         Path state = dir.resolve("sweep-state"), log = dir.resolve("sweep-job.log");
         String[] args = {"sweep-job", "--bootstrap-servers", kafka.bootstrapServers(), "--state-dir", state.toString(),

@@ -44,7 +44,7 @@ final class AnalyzeBlocks extends AbstractStreamOperator<CellPartial> implements
 
     private final SweepJobConfig cfg;
     private transient Map<String, Pending> pending;
-    private transient LongCounter analysed, rejected, shipped;
+    private transient LongCounter analysed, rejected;
     private transient ShuffleMeter<CellPartial> shuffle;
 
     AnalyzeBlocks(SweepJobConfig cfg) {
@@ -69,7 +69,6 @@ final class AnalyzeBlocks extends AbstractStreamOperator<CellPartial> implements
         pending = new LinkedHashMap<>();
         analysed = getRuntimeContext().getLongCounter(JobCounters.ANALYSED);
         rejected = getRuntimeContext().getLongCounter(JobCounters.REJECTED);
-        shipped = getRuntimeContext().getLongCounter(JobCounters.PARTIALS);
         shuffle = new ShuffleMeter<>(getRuntimeContext(), TypeInformation.of(CellPartial.class), "partials");
         scheduleFlush();
     }
@@ -156,7 +155,6 @@ final class AnalyzeBlocks extends AbstractStreamOperator<CellPartial> implements
         }
         CellPartial partial = new CellPartial(cell, p.definition, p.counted, p.failed, keys, accs);
         output.collect(new StreamRecord<>(partial));
-        if (shipped != null) shipped.add(1);
         if (shuffle != null) shuffle.count(partial);
     }
 

@@ -2,7 +2,8 @@ package org.spectralflow.job;
 
 /**
  * The names of the sweep job's live counters (Flink accumulators): how many trials its subtasks
- * have analysed, how many records they rejected and how many partials they shipped so far. They move with the work, before anything is
+ * have analysed, how many records they rejected and what they sent across
+ * each shuffle so far. They move with the work, before anything is
  * committed, and feed the progress bar; they are not exactly-once (a restarted subtask counts its
  * replayed records again), so finals are always counted from the committed stats topic.
  */
@@ -11,8 +12,6 @@ public final class JobCounters {
     public static final String ANALYSED = "spectralflow.analysed";
     /** Spec records turned into dead letters, and trials of claimed blocks whose analysis failed. */
     public static final String REJECTED = "spectralflow.rejected";
-    /** Pre-aggregated partials shipped to the cells' aggregators. */
-    public static final String PARTIALS = "spectralflow.partials";
     /** The job's shuffles: blocks to their cell's claim, parts to the analysing subtasks, partials to the cell's aggregator. */
     public static final java.util.List<String> EDGES = java.util.List.of("blocks", "parts", "partials");
 

@@ -175,10 +175,23 @@ public interface MatrixOperator {
         private static void gather(SparseMatrix a, double[] x, int from, double[] y) {
             int[] p = a.indptr(), j = a.indices();
             double[] d = a.data();
-            for (int i = 0, n = a.n(); i < n; i++) {
-                double s = 0;
-                for (int e = p[i]; e < p[i + 1]; e++) s += d[e] * x[from + j[e]];
-                y[i] = s;
+            int n = a.n();
+            if (from + n > x.length || y.length < n) throw new IndexOutOfBoundsException("vector shorter than " + n);
+            // one running index over all rows and two partial sums a row: the sums' add chains
+            // overlap instead of waiting on each other
+            int e = p[0];
+            for (int i = 0; i < n; i++) {
+                int end = p[i + 1];
+                double s0 = 0, s1 = 0;
+                for (; e + 1 < end; e += 2) {
+                    s0 += d[e] * x[from + j[e]];
+                    s1 += d[e + 1] * x[from + j[e + 1]];
+                }
+                if (e < end) {
+                    s0 += d[e] * x[from + j[e]];
+                    e++;
+                }
+                y[i] = s0 + s1;
             }
         }
 

@@ -164,6 +164,34 @@ class KrylovSchurTest {
         assertEquals(denseModuli(w, n, 2)[1], Math.hypot(s.re()[1], s.im()[1]), 1e-9 * s.rho());
     }
 
+    /**
+     * ρ alone ({@link KrylovSpectra#radius}: basis 60, through W¹² on a reservoir) is LAPACK's ρ on
+     * reservoirs, where the moduli at the disc's edge are 1e-3 apart, on a dense-ish one (the direct
+     * run), on a complex dominant pair and on ρ = 0.
+     */
+    @Test
+    void theRadiusAloneIsLapacksOnReservoirsAndHardCases() {
+        for (long seed = 21; seed <= 28; seed++) {
+            int n = seed % 2 == 0 ? 1000 : 1500;
+            double[] w = MatrixGenerator.generate(new MatrixRecipe(Ensemble.SPARSE, n, 10.0 / n, Scaling.GAIN, 1.0), seed);
+            MatrixOperator op = MatrixOperator.of(SparseMatrix.of(new DenseMatrix(n, w)));
+            assertTrue(KrylovSpectra.power(op, KrylovSpectra.RADIUS_BASIS) > 1, "a reservoir goes through a power");
+            Spectrum s = KrylovSpectra.radius(op);
+            assertTrue(s.krylov().converged(), "seed " + seed);
+            assertEquals(1, s.re().length);
+            double[][] ev = Spectra.eigenvalues(w, n);
+            double rho = Math.hypot(ev[0][0], ev[1][0]);
+            assertEquals(rho, s.rho(), 1e-9 * rho, "seed " + seed + ": the largest modulus, not another at the edge");
+            assertTrue(Double.isNaN(s.sigma1()));
+        }
+        int n = 400;
+        double[] dense = MatrixGenerator.generate(new MatrixRecipe(Ensemble.GAUSSIAN, n, 1, Scaling.GAIN, 1.0), 4);
+        Spectrum d = KrylovSpectra.radius(MatrixOperator.of(SparseMatrix.of(new DenseMatrix(n, dense))));
+        assertEquals(Spectra.analyze(dense, n).rho(), d.rho(), 1e-9 * d.rho());
+        SparseMatrix zero = new SparseMatrix(3000, new int[3001], new int[0], new double[0]);
+        assertEquals(0.0, KrylovSpectra.radius(MatrixOperator.of(zero)).rho());
+    }
+
     @Test
     void theZeroMatrixHasRadiusZeroAndConverges() {
         int n = 3000;

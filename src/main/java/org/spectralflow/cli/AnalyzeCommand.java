@@ -93,6 +93,10 @@ final class AnalyzeCommand implements Callable<Integer> {
             + "Krylov spectrum, O(nnz) propagation (default 2048).")
     Integer denseMaxN;
 
+    @Option(names = "--rho", description = {"Only the spectral radius (what SciPy's eigs(k=1) answers): id, n and the spectrum's ρ, λ₁,",
+            "method and, for a CSR matrix, the Krylov solver's report (k = 1, converged, residual); no propagation."})
+    boolean rhoOnly;
+
     @Option(names = "--max-n", description = "Largest accepted N of a dense matrix (default: ${DEFAULT-VALUE}; CSR up to 10⁶).")
     int maxN = MatrixCodec.DEFAULT_MAX_N;
 
@@ -124,6 +128,11 @@ final class AnalyzeCommand implements Callable<Integer> {
             return 0;
         }
         AnalysisRequest r = RequestFiles.read(bytes, file, format, maxN, overrides, defaultId);
+        if (rhoOnly) {
+            ObjectNode out = AnalysisCodec.encodeRadius(r.id(), r.n(), Analyzer.radius(r));
+            System.out.println(compact ? Json.compact(out) : Json.pretty(out));
+            return 0;
+        }
         Analysis a = Analyzer.analyze(r);
         ObjectNode out = AnalysisCodec.encode(a);
         System.out.println(compact ? Json.compact(out) : Json.pretty(out));

@@ -18,17 +18,8 @@ public final class AnalysisCodec {
         o.put("v", Json.VERSION);
         o.put("id", a.id());
         o.put("n", a.n());
-        o.set("spectrum", spectrum(a.spectrum()));
-        ObjectNode sp = (ObjectNode) o.get("spectrum");
-        sp.put("method", a.spectrum().method());
-        Spectrum.Krylov kr = a.spectrum().krylov();
-        if (kr != null) {
-            sp.put("k", kr.k());
-            sp.put("converged", kr.converged());
-            Json.put(sp, "residual", kr.residual());
-            sp.put("restarts", kr.restarts());
-            sp.put("products", kr.products());
-        }
+        ObjectNode sp = spectrumWithMethod(a.spectrum());
+        o.set("spectrum", sp);
         Json.put(sp, "effective_rho", a.effectiveRho());
         o.put("leak", a.leak());
         Analysis.Linear l = a.linear();
@@ -71,6 +62,31 @@ public final class AnalysisCodec {
             p.put("forget_step", e.getValue().forgetStep());
         }
         return o;
+    }
+
+    /** {@code analyze --rho}: the id, n and a spectrum of ρ alone (k = 1 where Krylov; σ₁ null). */
+    public static ObjectNode encodeRadius(String id, int n, Spectrum s) {
+        ObjectNode o = Json.object();
+        o.put("v", Json.VERSION);
+        o.put("id", id);
+        o.put("n", n);
+        o.set("spectrum", spectrumWithMethod(s));
+        return o;
+    }
+
+    /** The spectrum object with its method and, for a Krylov one, the solver's report. */
+    private static ObjectNode spectrumWithMethod(Spectrum s) {
+        ObjectNode sp = spectrum(s);
+        sp.put("method", s.method());
+        Spectrum.Krylov kr = s.krylov();
+        if (kr != null) {
+            sp.put("k", kr.k());
+            sp.put("converged", kr.converged());
+            Json.put(sp, "residual", kr.residual());
+            sp.put("restarts", kr.restarts());
+            sp.put("products", kr.products());
+        }
+        return sp;
     }
 
     static ObjectNode spectrum(Spectrum s) {

@@ -22,6 +22,12 @@ public final class Analyzer {
         return analyze(r, Spectra.analyze(r.w(), r.n()));
     }
 
+    /** ρ alone of a request's matrix: {@link KrylovSpectra#radius} for CSR, the dense spectrum otherwise. */
+    public static Spectrum radius(AnalysisRequest r) {
+        if (r.matrix() instanceof SparseMatrix s) return KrylovSpectra.radius(MatrixOperator.of(s));
+        return Spectra.analyze(r.w(), r.n());
+    }
+
     /**
      * Draws a spec's matrix from its seed and analyses it. With {@code radius} scaling the
      * spectrum of the unscaled draw is computed once and scaled with the matrix, instead of a

@@ -62,6 +62,49 @@ class CommandLineTest {
         assertTrue(ref.get("spectrum").get("rho").asDouble() > 0.9);
     }
 
+    /**
+     * {@code analyze --rho} on a CSR record above --dense-max-n: upper triangular, so its eigenvalues
+     * are its diagonal (0.5 to 0.9, and 1.3 once): ρ = 1.3 exactly, by the Krylov solver with k = 1;
+     * on a dense input the dense spectrum's ρ, the same as the full analysis's.
+     */
+    @Test
+    void analyzeRhoGivesTheSpectralRadiusAlone() throws Exception {
+        int n = 3000;
+        java.util.Random rnd = new java.util.Random(5);
+        StringBuilder indptr = new StringBuilder("0"), indices = new StringBuilder(), data = new StringBuilder();
+        int nnz = 0;
+        for (int i = 0; i < n; i++) {
+            java.util.TreeSet<Integer> cols = new java.util.TreeSet<>(java.util.List.of(i));
+            while (cols.size() < 4 && i < n - 4) cols.add(i + 1 + rnd.nextInt(n - i - 1));
+            for (int j : cols) {
+                double v = j == i ? (i == 7 ? 1.3 : 0.5 + 0.4 * i / n) : rnd.nextGaussian() * 0.3;
+                indices.append(nnz == 0 ? "" : ",").append(j);
+                data.append(nnz == 0 ? "" : ",").append(v);
+                nnz++;
+            }
+            indptr.append(',').append(nnz);
+        }
+        Path csr = dir.resolve("w.json");
+        Files.writeString(csr, "{\"v\":1,\"n\":" + n + ",\"format\":\"csr\",\"indptr\":[" + indptr + "],\"indices\":[" + indices
+                + "],\"data\":[" + data + "]}");
+        ObjectMapper m = new ObjectMapper();
+        Run r = run("analyze", "--rho", "--compact", csr.toString());
+        assertEquals(0, r.code(), r.err());
+        JsonNode sp = m.readTree(r.out()).get("spectrum");
+        assertEquals("krylov", sp.get("method").asText());
+        assertEquals(1, sp.get("k").asInt());
+        assertTrue(sp.get("converged").asBoolean());
+        assertEquals(1.3, sp.get("rho").asDouble(), 1e-9);
+        assertFalse(m.readTree(r.out()).has("linear"), "ρ alone: no propagation");
+
+        Path small = dir.resolve("d.json");
+        Files.writeString(small, "{\"v\":1,\"n\":3,\"data\":[0.5,0.2,-0.1,0.3,0.9,0.05,0.0,-0.4,0.7]}");
+        JsonNode dense = m.readTree(run("analyze", "--rho", "--compact", small.toString()).out()).get("spectrum");
+        JsonNode full = m.readTree(run("analyze", "--compact", small.toString()).out()).get("spectrum");
+        assertEquals("dense", dense.get("method").asText());
+        assertEquals(full.get("rho").asDouble(), dense.get("rho").asDouble(), 0.0);
+    }
+
     /** An LSTM's 4H×H weight_hh with gate blocks c·I: each gate's ρ and σ₁ are |c| exactly. */
     @Test
     void analyzeReadsAGatedWeightFileAsItsCell() throws Exception {

@@ -35,12 +35,26 @@ public final class TempDirs {
         deleteTree(dir);
     }
 
+    /**
+     * Deletes the tree, again while it is still there: at exit the broker and the job still run
+     * beside the hook and may add or remove files under a walk (which then fails part-way, seen as
+     * a broker directory left behind after SIGTERM), so up to 40 passes 25 ms apart.
+     */
     private static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) return;
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-        } catch (IOException | RuntimeException ignored) {
-            // a temporary directory that cannot be removed is not worth failing over
+        for (int pass = 0; pass < 40 && Files.exists(dir); pass++) {
+            if (pass > 0) {
+                try {
+                    Thread.sleep(25);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            } catch (IOException | RuntimeException changedUnderTheWalk) {
+                // another pass; a directory that cannot be removed at all is not worth failing over
+            }
         }
     }
 }

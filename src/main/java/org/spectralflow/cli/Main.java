@@ -23,7 +23,8 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        Integer warm = SweepCommand.onServiceAtOnce(args);
+        System.exit(warm != null ? warm : run(args));
     }
 
     /** Runs the command line and returns its exit code (0 ok, 1 failure, 2 misuse). */

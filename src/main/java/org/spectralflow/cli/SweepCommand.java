@@ -72,12 +72,8 @@ final class SweepCommand implements Callable<Integer> {
         ServiceContext.Current service = ServiceContext.current(); // non-null: this runs inside the local service
         if (service == null && kafka.bootstrapServers == null && !noService) {
             ServiceWire.State up = ServiceClient.find();
-            if (up != null) {
-                System.err.println("on the local service (pid " + up.pid() + "; --no-service runs in this process)");
-                // the command line as given ("sweep" and its options), run there as it would be here
-                List<String> args = spec.commandLine().getParseResult().originalArgs();
-                return ServiceClient.run(up, Path.of(""), System.console() != null, args, System.out, System.err);
-            }
+            // the command line as given ("sweep" and its options), run there as it would be here
+            if (up != null) return onService(up, spec.commandLine().getParseResult().originalArgs());
         }
         // JVM start to here (none in the warm service; from the first JVM's start in a relaunched one)
         Long launched = Long.getLong(FastStart.LAUNCHED);
@@ -144,8 +140,15 @@ final class SweepCommand implements Callable<Integer> {
                     bytes(t.specBytes()), o.published(), t.totalShuffleRecords(), bytes(t.totalShuffleBytes()), edges);
             return counted == o.published() ? 0 : Main.EXIT_REJECTED;
         } finally {
+            // both at once: each spends most of its close waiting on its own threads
+            Thread broker = null;
+            if (embedded != null) {
+                EmbeddedKafka k = embedded;
+                broker = new Thread(k::close, "spectralflow-broker-close");
+                broker.start();
+            }
             if (service == null) flink.close();
-            if (embedded != null) embedded.close();
+            if (broker != null) broker.join();
         }
     }
 
@@ -163,6 +166,32 @@ final class SweepCommand implements Callable<Integer> {
         double work = 0;
         for (int n : g.sizes()) work += (double) n * n * (n + g.steps());
         return work * (g.size() / g.sizes().size()) < LITTLE_WORK;
+    }
+
+    /**
+     * {@code sweep ARGS} handed to the local service before the command line is even built (what
+     * {@link #call} would do, less the 0.3 s of building it in a fresh JVM), or null where it runs
+     * here: no service up, or {@code --no-service}, {@code --bootstrap-servers} or help asked for.
+     * The service checks the options, as it does for every sweep handed to it.
+     */
+    static Integer onServiceAtOnce(String[] args) {
+        if (args.length == 0 || !args[0].equals("sweep") || ServiceContext.current() != null) return null;
+        for (String a : args)
+            if (a.equals("--no-service") || a.startsWith("--bootstrap-servers") || a.equals("-h") || a.equals("--help") || a.equals("-V")
+                    || a.equals("--version")) return null;
+        ServiceWire.State up = ServiceClient.find();
+        if (up == null) return null;
+        try {
+            return onService(up, List.of(args));
+        } catch (java.io.IOException e) {
+            System.err.println("spectralflow sweep: " + e.getMessage());
+            return Main.EXIT_FAILED;
+        }
+    }
+
+    private static int onService(ServiceWire.State up, List<String> args) throws java.io.IOException {
+        System.err.println("on the local service (pid " + up.pid() + "; --no-service runs in this process)");
+        return ServiceClient.run(up, Path.of(""), System.console() != null, args, System.out, System.err);
     }
 
     private static String bytes(long b) {

@@ -49,28 +49,54 @@ public final class Theory {
     public static double meanFieldTanhRate(double g) {
         if (!(g > 0)) return Double.NEGATIVE_INFINITY;
         if (g <= 1) return Math.log(g);
-        // q* by bisection on the sign of g²E[tanh²(√q z)] − q, positive below q* and negative above
-        // (q* ≤ g² as tanh² ≤ 1): geometric midpoints reach rounding in about 60 evaluations, where the
-        // fixed-point iteration slows down without bound as g → 1 (its rate tends to 1)
-        double lo = Double.MIN_NORMAL, hi = g * g;
-        while (hi > lo * (1 + 1e-15)) {
-            double q = Math.sqrt(lo) * Math.sqrt(hi);
-            if (q <= lo || q >= hi) break;
-            double next = 0;
-            for (int i = 0; i < HERMITE_NODES.length; i++) {
-                double t = Math.tanh(Math.sqrt(q) * HERMITE_NODES[i]);
-                next += HERMITE_WEIGHTS[i] * t * t;
-            }
-            if (g * g * next > q) lo = q;
-            else hi = q;
+        // q* is the root of f(q) = g²E[tanh²(√q z)] − q, positive below it and negative above. Bracket:
+        // tanh²x ≥ x² − ⅔x⁴ and E z⁴ = 3 give f(q) ≥ q(g² − 1 − 2g²q) > 0 below (g² − 1)/(2g²); f(g²) < 0
+        // as tanh² < 1. Regula falsi with the Illinois rule on it converges superlinearly: about 10
+        // evaluations of the 4 001-node rule where bisection took 60 (most of a small sweep's report)
+        double lo = 0.5 * (g * g - 1) / (2 * g * g), hi = g * g;
+        double flo = meanFieldQMap(g, lo) - lo, fhi = meanFieldQMap(g, hi) - hi;
+        if (!(flo > 0)) { // the bound lost to rounding (g just above 1): the smallest normal q, still below q*
+            lo = Double.MIN_NORMAL;
+            flo = meanFieldQMap(g, lo) - lo;
         }
-        double q = Math.sqrt(lo) * Math.sqrt(hi);
+        int kept = 0; // +1 / −1: the end moved last, so the other's value is halved if it stays twice
+        for (int it = 0; it < 200 && hi - lo > 1e-16 * hi && flo > 0 && fhi < 0; it++) {
+            double q = (lo * fhi - hi * flo) / (fhi - flo);
+            if (!(q > lo && q < hi)) q = 0.5 * (lo + hi);
+            if (q <= lo || q >= hi) break; // no double strictly inside: converged to rounding
+            double fq = meanFieldQMap(g, q) - q;
+            if (fq > 0) {
+                lo = q;
+                flo = fq;
+                if (kept == 1) fhi *= 0.5;
+                kept = 1;
+            } else if (fq < 0) {
+                hi = q;
+                fhi = fq;
+                if (kept == -1) flo *= 0.5;
+                kept = -1;
+            } else {
+                lo = hi = q;
+            }
+        }
+        double q = lo == hi ? lo : flo == 0 ? lo : fhi == 0 ? hi : (lo * fhi - hi * flo) / (fhi - flo);
+        if (!(q >= lo && q <= hi)) q = 0.5 * (lo + hi);
         double chi = 0;
         for (int i = 0; i < HERMITE_NODES.length; i++) {
             double c = Math.cosh(Math.sqrt(q) * HERMITE_NODES[i]), s2 = 1 / (c * c);
             chi += HERMITE_WEIGHTS[i] * s2 * s2;
         }
         return 0.5 * Math.log(g * g * chi);
+    }
+
+    /** g²E[tanh²(√q z)], the mean-field map of the state variance q. */
+    private static double meanFieldQMap(double g, double q) {
+        double sum = 0, r = Math.sqrt(q);
+        for (int i = 0; i < HERMITE_NODES.length; i++) {
+            double t = Math.tanh(r * HERMITE_NODES[i]);
+            sum += HERMITE_WEIGHTS[i] * t * t;
+        }
+        return g * g * sum;
     }
 
     /** Nodes and weights (summing to 1) of E[f(z)], z ~ N(0, 1): the midpoint rule on [−10, 10]. */

@@ -4,7 +4,6 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -74,7 +73,7 @@ final class Charts {
      * chart's data for the page's interactive version, and whether the SVG was kept.
      */
     static Saved save(XYChart c, Path dir, String name) throws IOException {
-        BitmapEncoder.saveBitmapWithDPI(c, dir.resolve(name).toString(), BitmapEncoder.BitmapFormat.PNG, 150);
+        PngFiles.write(c, dir.resolve(name + ".png"), 150);
         VectorGraphicsEncoder.saveVectorGraphic(c, dir.resolve(name).toString(), VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
         Path svg = dir.resolve(name + ".svg");
         boolean keep = java.nio.file.Files.size(svg) <= MAX_SVG_BYTES;

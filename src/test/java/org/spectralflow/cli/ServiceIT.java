@@ -75,11 +75,38 @@ class ServiceIT {
         assertEquals(2, misuse.err().lines().count(), "the notice and one line: " + misuse.err());
         assertTrue(CommandLineTest.run("status").out().contains("3 sweeps served"));
 
+        // java -jar's way in (Main.main): handed over before the command line is built, the same answers
+        CommandLineTest.Run atOnce = atOnce(concat(new String[] {"sweep", "--sweep", "svc", "--out", dir.resolve("at-once").toString()}, grid));
+        assertEquals(0, atOnce.code(), atOnce.err());
+        assertTrue(atOnce.err().contains("on the local service (pid " + state.pid()), atOnce.err());
+        assertEquals(Files.readString(dir.resolve("cold/svc/stats.csv")), Files.readString(dir.resolve("at-once/svc/stats.csv")));
+        CommandLineTest.Run bogus = atOnce("sweep", "--bogus");
+        assertEquals(2, bogus.code());
+        assertEquals(2, bogus.err().lines().count(), "the notice and one line: " + bogus.err());
+        assertNull(SweepCommand.onServiceAtOnce(new String[] {"sweep", "--no-service"}), "--no-service runs here");
+        assertNull(SweepCommand.onServiceAtOnce(new String[] {"sweep", "--help"}));
+        assertNull(SweepCommand.onServiceAtOnce(new String[] {"analyze", "w.json"}));
+
         ProcessHandle service = ProcessHandle.of(state.pid()).orElseThrow();
         assertEquals(0, CommandLineTest.run("down").code());
         assertFalse(service.isAlive());
         assertFalse(Files.exists(ServiceHome.stateFile()));
         assertEquals(1, CommandLineTest.run("status").code());
+    }
+
+    private static CommandLineTest.Run atOnce(String... args) {
+        java.io.PrintStream oldOut = System.out, oldErr = System.err;
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(), err = new java.io.ByteArrayOutputStream();
+        try {
+            System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+            System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+            Integer code = SweepCommand.onServiceAtOnce(args);
+            assertNotNull(code, "handed to the service");
+            return new CommandLineTest.Run(code, out.toString(java.nio.charset.StandardCharsets.UTF_8), err.toString(java.nio.charset.StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
     }
 
     private static String[] concat(String[] a, String[] b) {

@@ -89,6 +89,16 @@ final class FastStart {
         return code;
     }
 
+    /**
+     * The options that map this jar's archive into another JVM this one starts (the local
+     * service's), where the archive exists; none otherwise (that JVM then loads its classes as usual).
+     */
+    static List<String> archiveOptions() {
+        Path archive = archive();
+        if (archive == null || !Files.isRegularFile(archive)) return List.of();
+        return List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto", "-Xlog:cds=off,cds+dynamic=off");
+    }
+
     private static long written(Path p) {
         try {
             return Files.getLastModifiedTime(p).toMillis();

@@ -33,6 +33,9 @@ final class ServiceCommands {
         @Option(names = "--timeout", description = "Seconds to wait for it to come up (default: ${DEFAULT-VALUE}).")
         int timeout = 120;
 
+        @Option(names = "--no-warm-up", description = "Come up without first running one small sweep (which makes the first sweep sent to it as fast as later ones).")
+        boolean noWarmUp;
+
         @Override
         public Integer call() throws Exception {
             if (slots < 1 || slots > 1024) throw new IllegalArgumentException("--slots must be from 1 to 1024");
@@ -48,8 +51,10 @@ final class ServiceCommands {
             Files.createDirectories(ServiceHome.dir());
             List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
             if (heap != null) cmd.add("-Xmx" + heap);
-            cmd.addAll(List.of("-Dspectralflow.home=" + ServiceHome.dir().toAbsolutePath(), "-cp", System.getProperty("java.class.path"),
-                    Main.class.getName(), "serve", "--slots", String.valueOf(slots), "--port", String.valueOf(port)));
+            cmd.addAll(FastStart.archiveOptions()); // its start is class loading too; it stays up, so C2 as usual
+            cmd.addAll(List.of("-Dspectralflow.home=" + ServiceHome.dir().toAbsolutePath(), "-cp",
+                    FastStart.jar() != null ? FastStart.jar().toString() : System.getProperty("java.class.path"), Main.class.getName(), "serve", "--slots", String.valueOf(slots), "--port", String.valueOf(port)));
+            if (!noWarmUp) cmd.add("--warm-up");
             Path log = ServiceHome.log();
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).redirectInput(ProcessBuilder.Redirect.from(nullDevice()))
@@ -131,9 +136,12 @@ final class ServiceCommands {
         @Option(names = "--port", description = "Kafka client port, if free.")
         int port = 9092;
 
+        @Option(names = "--warm-up", description = "Run one small sweep before serving.")
+        boolean warmUp;
+
         @Override
         public Integer call() throws Exception {
-            Service service = Service.start(slots, port, Main::run);
+            Service service = Service.start(slots, port, Main::run, warmUp);
             Runtime.getRuntime().addShutdownHook(new Thread(service::close, "spectralflow-service-stop"));
             ServiceWire.State st = service.state();
             System.err.println("spectralflow service up (pid " + st.pid() + "): Kafka at " + st.bootstrap() + ", Flink REST at " + st.restUrl());

@@ -43,9 +43,10 @@ class ServiceIT {
         assertTrue(ProcessHandle.of(state.pid()).orElseThrow().isAlive());
         assertNotEquals(ProcessHandle.current().pid(), state.pid(), "a process of its own");
         assertEquals("127.0.0.1:" + port, state.bootstrap());
+        assertTrue(Files.readString(ServiceHome.log()).contains("warmed up with the default sweep in"), "a sweep of its own before serving");
         CommandLineTest.Run status = CommandLineTest.run("status");
         assertEquals(0, status.code());
-        assertTrue(status.out().contains("0 sweeps served, idle"), status.out());
+        assertTrue(status.out().contains("0 sweeps served, idle"), status.out() + " (the warm-up is not one of them)");
         assertEquals(0, CommandLineTest.run("up").code(), "up again: already up");
         assertEquals(state.pid(), ServiceWire.readState(ServiceHome.stateFile()).pid());
 

@@ -50,9 +50,9 @@ public final class KrylovSpectra {
     /**
      * The basis and the largest power for ρ alone ({@link #radius}): two converged pairs wanted,
      * so a basis of 60 through W¹² spends less on orthogonalisation per product and reaches the
-     * circular-law edge in fewer products (N = 10⁴, 10 a row: 0.16–0.20 s against 0.25–0.31 s for
-     * the six moduli; N = 10⁵: 14.2 s against 46.2 s, measured 2026-12-04 in one run, same ρ to
-     * 1e-12). On a direct run (p = 1) the smaller basis missed ρ (see {@link #basis}), so there
+     * circular-law edge in fewer products (bench/reservoir.sh, 2026-12-04, 10 a row: 0.160 s
+     * against 0.271 s for the six moduli at N = 10⁴, 14.0 s against 35.1 s at N = 10⁵, the same ρ
+     * to 3e-13). On a direct run (p = 1) the smaller basis missed ρ (see {@link #basis}), so there
      * the ordinary basis is kept.
      */
     static final int RADIUS_BASIS = 60;

@@ -67,6 +67,13 @@ final class Charts {
 
     /** SVG files above this size are not kept (a dense curve makes megabytes of path); the PNG is. */
     static final long MAX_SVG_BYTES = 400_000;
+    /**
+     * Charts of more points than this get no SVG at all: their SVG would not be kept. An SVG here
+     * is about 270 kB of drawn text plus 0.3–0.7 kB a point (measured on the default sweep's report:
+     * 10 points 274 kB, 30 points 320 kB, 230 points 416 kB, 400–1 200 points 497–739 kB), and
+     * writing the ones then thrown away was most of a warm sweep's SVG encoding.
+     */
+    static final int MAX_SVG_POINTS = 200;
 
     /**
      * Writes NAME.png (at 150 dpi, for print) and NAME.svg where it is small into dir; returns the
@@ -74,6 +81,8 @@ final class Charts {
      */
     static Saved save(XYChart c, Path dir, String name) throws IOException {
         PngFiles.write(c, dir.resolve(name + ".png"), 150);
+        long points = c.getSeriesMap().values().stream().mapToLong(s -> s.getXData().length).sum();
+        if (points > MAX_SVG_POINTS) return new Saved(data(c, name), false);
         VectorGraphicsEncoder.saveVectorGraphic(c, dir.resolve(name).toString(), VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
         Path svg = dir.resolve(name + ".svg");
         boolean keep = java.nio.file.Files.size(svg) <= MAX_SVG_BYTES;

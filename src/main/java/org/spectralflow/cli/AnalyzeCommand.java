@@ -122,6 +122,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         put(overrides, "dense_max_n", denseMaxN);
         String defaultId = file.equals("-") ? "stdin" : Path.of(file).getFileName().toString();
         if (cell != null || RequestFiles.describesLayer(bytes, file, format)) {
+            if (rhoOnly) throw new IllegalArgumentException("--rho is for one matrix; a cell's layer gets its health analysis (drop --rho)");
             Weights layer = RequestFiles.readLayer(bytes, file, format, maxN, cell, id == null ? defaultId : id);
             ObjectNode out = HealthCodec.encodeLayer(HealthAnalyzer.read(layer), id == null ? layer.layer() : id);
             System.out.println(compact ? Json.compact(out) : Json.pretty(out));

@@ -103,6 +103,9 @@ class CommandLineTest {
         JsonNode full = m.readTree(run("analyze", "--compact", small.toString()).out()).get("spectrum");
         assertEquals("dense", dense.get("method").asText());
         assertEquals(full.get("rho").asDouble(), dense.get("rho").asDouble(), 0.0);
+        Run layer = run("analyze", "--rho", "--cell", "rnn_tanh", small.toString());
+        assertEquals(2, layer.code(), "--rho with a cell's layer is misuse");
+        assertEquals(1, layer.err().lines().count(), layer.err());
     }
 
     /** An LSTM's 4H×H weight_hh with gate blocks c·I: each gate's ρ and σ₁ are |c| exactly. */

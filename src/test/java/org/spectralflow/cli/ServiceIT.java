@@ -96,18 +96,11 @@ class ServiceIT {
     }
 
     private static CommandLineTest.Run atOnce(String... args) {
-        java.io.PrintStream oldOut = System.out, oldErr = System.err;
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(), err = new java.io.ByteArrayOutputStream();
-        try {
-            System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
-            System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+        return CommandLineTest.capture(() -> {
             Integer code = SweepCommand.onServiceAtOnce(args);
             assertNotNull(code, "handed to the service");
-            return new CommandLineTest.Run(code, out.toString(java.nio.charset.StandardCharsets.UTF_8), err.toString(java.nio.charset.StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+            return code;
+        });
     }
 
     private static String[] concat(String[] a, String[] b) {

@@ -15,9 +15,22 @@ import java.util.stream.Stream;
  */
 public final class TempDirs {
     private static final Set<Path> LIVE = ConcurrentHashMap.newKeySet();
+    /** What writes into them (a broker, a MiniCluster running checkpoints): stopped at exit before they are removed. */
+    private static final java.util.Deque<AutoCloseable> WRITERS = new java.util.concurrent.ConcurrentLinkedDeque<>();
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(TempDirs::deleteTree), "spectralflow-temp-cleanup"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            // shutdown hooks run side by side, and a broker or a job left running re-creates what was removed
+            // (seen after SIGTERM: a checkpoint directory written again after the hook had deleted it)
+            for (AutoCloseable w : WRITERS) {
+                try {
+                    w.close();
+                } catch (Exception | Error ignored) {
+                    // exiting anyway; what it leaves is removed below
+                }
+            }
+            LIVE.forEach(TempDirs::deleteTree);
+        }, "spectralflow-temp-cleanup"));
     }
 
     private TempDirs() {}
@@ -27,6 +40,16 @@ public final class TempDirs {
         Path dir = Files.createTempDirectory(prefix);
         LIVE.add(dir);
         return dir;
+    }
+
+    /** Registers something that writes into temporary directories, to be closed at exit before they are removed (newest first). */
+    public static void stopAtExit(AutoCloseable writer) {
+        WRITERS.push(writer);
+    }
+
+    /** Forgets a writer that was closed. */
+    public static void stopped(AutoCloseable writer) {
+        WRITERS.remove(writer);
     }
 
     /** Removes the directory and everything in it now. */

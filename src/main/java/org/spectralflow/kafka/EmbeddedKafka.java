@@ -28,6 +28,8 @@ public final class EmbeddedKafka implements AutoCloseable {
     private final KafkaRaftServer server;
     private final String bootstrap;
 
+    private final org.spectralflow.io.CloseOnce closing = new org.spectralflow.io.CloseOnce();
+
     private EmbeddedKafka(Path dir, KafkaRaftServer server, String bootstrap) {
         this.dir = dir;
         this.server = server;
@@ -79,6 +81,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
         server.startup();
         EmbeddedKafka k = new EmbeddedKafka(dir, server, "127.0.0.1:" + port);
+        TempDirs.stopAtExit(k); // stopped before its directory is removed at exit
         TopicAdmin.awaitReady(k.bootstrapServers(), java.util.Map.of(), 60_000);
         return k;
     }
@@ -89,11 +92,14 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!closing.begin()) return; // by the owner, or at exit: once, the other waiting for it
         try {
             server.shutdown();
             server.awaitShutdown();
         } finally {
             TempDirs.delete(dir);
+            TempDirs.stopped(this);
+            closing.done();
         }
     }
 

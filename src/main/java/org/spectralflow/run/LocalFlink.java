@@ -20,6 +20,7 @@ import org.spectralflow.job.Defaults;
 public final class LocalFlink implements AutoCloseable {
     private final Configuration conf;
     private final CompletableFuture<MiniCluster> cluster;
+    private final org.spectralflow.io.CloseOnce closing = new org.spectralflow.io.CloseOnce();
 
     private LocalFlink(Configuration conf, CompletableFuture<MiniCluster> cluster) {
         this.conf = conf;
@@ -45,7 +46,9 @@ public final class LocalFlink implements AutoCloseable {
         }, "spectralflow-minicluster-start");
         t.setDaemon(true);
         t.start();
-        return new LocalFlink(conf, started);
+        LocalFlink flink = new LocalFlink(conf, started);
+        org.spectralflow.io.TempDirs.stopAtExit(flink); // its jobs checkpoint into temporary directories
+        return flink;
     }
 
     /** An environment to build a job on: the cluster's configuration plus {@code jobConf} (checkpoints, for one). */
@@ -85,12 +88,18 @@ public final class LocalFlink implements AutoCloseable {
     /** Stops the cluster, waiting for a start still under way (so that none is left running behind). */
     @Override
     public void close() throws Exception {
-        MiniCluster c;
+        if (!closing.begin()) return; // by the owner, or at exit: once, the other waiting for it
         try {
-            c = cluster.get(2, java.util.concurrent.TimeUnit.MINUTES);
-        } catch (java.util.concurrent.ExecutionException e) {
-            return; // it never started
+            MiniCluster c;
+            try {
+                c = cluster.get(2, java.util.concurrent.TimeUnit.MINUTES);
+            } catch (java.util.concurrent.ExecutionException e) {
+                return; // it never started
+            }
+            c.close();
+        } finally {
+            org.spectralflow.io.TempDirs.stopped(this);
+            closing.done();
         }
-        c.close();
     }
 }

@@ -95,7 +95,7 @@ public final class KrylovSpectra {
      */
     public static Spectrum radius(MatrixOperator w) {
         int wanted = Math.min(w.n(), CONVERGED);
-        int m = Math.max(wanted + 4, Math.min(RADIUS_BASIS, basis(wanted, w.n()))), p = power(w, m, RADIUS_MAX_POWER);
+        int m = Math.min(RADIUS_BASIS, basis(wanted, w.n())), p = power(w, m, RADIUS_MAX_POWER); // basis() ≥ wanted + 4
         if (p == 1) m = basis(wanted, w.n());
         return spectrum(w, 1, false, m, p);
     }

@@ -186,5 +186,8 @@ class ScienceTest {
         // just above the onset, where q* → 0 and the fixed-point iteration of q crawls (SciPy: brentq on the q map, quad)
         assertEquals(6.453463099973433e-05, Theory.meanFieldTanhRate(1.01), 1e-13);
         assertEquals(6.6445391670208e-07, Theory.meanFieldTanhRate(1.001), 1e-13);
+        // at the onset itself q* → 0 and γ → 0 (of order (g − 1)²), where the root's bracket is lost to rounding
+        for (double g : new double[] {1 + 1e-12, 1 + 1e-15, Math.nextUp(1.0)})
+            assertEquals(0.0, Theory.meanFieldTanhRate(g), 1e-14, "g = 1 + " + (g - 1));
     }
 }

@@ -119,7 +119,10 @@ final class SweepCommand implements Callable<Integer> {
                     .withParallelism(parallelism).withPartialEvery(partialEvery)
                     .withResults(results ? org.spectralflow.job.Topics.RESULTS : null);
             ProgressBar bar = new ProgressBar(quiet, service != null ? service.terminal() : System.console() != null);
-            SweepRunner.Outcome o = SweepRunner.run(g, cfg, null, flink, specPartitions, grid.blockTrials, bar::show, bar.console(), t0);
+            // in the service, on the job it keeps deployed; else on a job of this sweep's own
+            SweepRunner.Outcome o = service != null
+                    ? SweepRunner.runStanding(g, cfg, flink, service.standing(), specPartitions, grid.blockTrials, bar::show, bar.console(), t0)
+                    : SweepRunner.run(g, cfg, null, flink, specPartitions, grid.blockTrials, bar::show, bar.console(), t0);
             bar.finish();
             StatsFiles.write(dir, o.finals());
             java.nio.file.Files.writeString(dir.resolve("sweep.json"), org.spectralflow.codec.Json.pretty(GridCodec.encode(g)) + "\n");
@@ -136,7 +139,10 @@ final class SweepCommand implements Callable<Integer> {
             for (int i = 0; i < org.spectralflow.job.JobCounters.EDGES.size(); i++)
                 edges.append(String.format(Locale.ROOT, "%s %d %s (%s)", i == 0 ? "" : ",", t.shuffleRecords()[i],
                         org.spectralflow.job.JobCounters.EDGES.get(i), bytes(t.shuffleBytes()[i])));
-            System.out.printf(Locale.ROOT, "traffic: %d spec records (%s) for %d trials; shuffle %d records (%s):%s%n", t.specRecords(),
+            if (java.util.Arrays.stream(t.shuffleRecords()).anyMatch(r -> r < 0)) // the standing job's counters span its sweeps
+                System.out.printf(Locale.ROOT, "traffic: %d spec records (%s) for %d trials; shuffle not counted (the service's standing job)%n",
+                        t.specRecords(), bytes(t.specBytes()), o.published());
+            else System.out.printf(Locale.ROOT, "traffic: %d spec records (%s) for %d trials; shuffle %d records (%s):%s%n", t.specRecords(),
                     bytes(t.specBytes()), o.published(), t.totalShuffleRecords(), bytes(t.totalShuffleBytes()), edges);
             return counted == o.published() ? 0 : Main.EXIT_REJECTED;
         } finally {

@@ -36,8 +36,11 @@ final class DecodeSpecs extends ProcessFunction<RawRecord, Block> {
         Block b;
         try {
             Spec spec = SpecCodec.decode(r.value(), cfg.maxN());
-            SweepGrid grid = cfg.guards().grids().get(spec.sweep());
+            SweepGrid grid = cfg.guards().grid(spec.sweep());
             if (grid != null) checkAgainstGrid(spec, grid);
+            else if (cfg.guards().localGrids()) // the service's standing job: a spec it was not handed could claim a sweep's trials first
+                throw new InvalidRecordException("sweep '" + spec.sweep() + "' is not running on the local service: its standing job "
+                        + "takes only the specs of the sweeps handed to the service");
             b = Block.of(spec, r.value(), r.origin());
         } catch (RuntimeException | StackOverflowError e) {
             ctx.output(DeadLetters.TAG, DeadLetters.of(cfg.dlqTopic(), r.origin(), DeadLetters.reason(e)));

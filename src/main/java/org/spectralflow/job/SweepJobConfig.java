@@ -27,9 +27,21 @@ public record SweepJobConfig(String bootstrapServers, String specsTopic, String 
      * @param maxRecordBytes largest output record the job writes (its topics' {@code max.message.bytes});
      *     an analysis above it goes to the DLQ instead of failing the sink
      * @param cellTtlMs a cell that received nothing for this long is dropped from state (0: never)
+     * @param localGrids also check specs against the grids registered in the job's own process
+     *     ({@link LocalGrids}: the local service's standing job), and reject those of any other sweep
      */
-    public record Guards(Map<String, SweepGrid> grids, long maxRecordBytes, long cellTtlMs) implements Serializable {
+    public record Guards(Map<String, SweepGrid> grids, long maxRecordBytes, long cellTtlMs, boolean localGrids) implements Serializable {
         public static final long DEFAULT_CELL_TTL_MS = 7L * 24 * 3600 * 1000;
+
+        public Guards(Map<String, SweepGrid> grids, long maxRecordBytes, long cellTtlMs) {
+            this(grids, maxRecordBytes, cellTtlMs, false);
+        }
+
+        /** The grid a spec of {@code sweep} must match, or null where none is known. */
+        public SweepGrid grid(String sweep) {
+            SweepGrid g = grids.get(sweep);
+            return g == null && localGrids ? LocalGrids.get(sweep) : g;
+        }
 
         public static Guards defaults() {
             return new Guards(Map.of(), org.spectralflow.kafka.TopicAdmin.MAX_MESSAGE_BYTES, DEFAULT_CELL_TTL_MS);
@@ -75,7 +87,7 @@ public record SweepJobConfig(String bootstrapServers, String specsTopic, String 
     public SweepJobConfig withGrid(SweepGrid grid) {
         Map<String, SweepGrid> grids = new java.util.HashMap<>(guards.grids());
         grids.put(grid.sweep(), grid);
-        return withGuards(new Guards(Map.copyOf(grids), guards.maxRecordBytes(), guards.cellTtlMs()));
+        return withGuards(new Guards(Map.copyOf(grids), guards.maxRecordBytes(), guards.cellTtlMs(), guards.localGrids()));
     }
 
     public SweepJobConfig withKafka(Map<String, String> props, int maxN, long checkpointMs, String txPrefix, String group) {

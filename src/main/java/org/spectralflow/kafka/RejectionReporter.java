@@ -16,14 +16,22 @@ public final class RejectionReporter implements AutoCloseable {
     private final TopicFollower follower;
     private final PrintStream out;
     private final long intervalNanos;
+    private final java.util.function.Consumer<DeadLetterCodec.Rejection> each;
     private long total, unreported, lastLine = Long.MIN_VALUE;
     private DeadLetterCodec.Rejection latest;
 
     /** Follows the DLQ topic from its current end: only rejections from now on are reported. */
     public RejectionReporter(String bootstrap, Map<String, String> kafka, String dlqTopic, PrintStream out, Duration interval) {
+        this(bootstrap, kafka, dlqTopic, out, interval, null);
+    }
+
+    /** As above, handing each rejection to {@code each} as it is read; {@code out} may be null (nothing printed). */
+    public RejectionReporter(String bootstrap, Map<String, String> kafka, String dlqTopic, PrintStream out, Duration interval,
+                             java.util.function.Consumer<DeadLetterCodec.Rejection> each) {
         this.follower = new TopicFollower(bootstrap, kafka, List.of(dlqTopic), false);
         this.out = out;
         this.intervalNanos = interval.toNanos();
+        this.each = each;
     }
 
     /** Reads what has arrived (waiting at most {@code wait}) and prints a line when one is due. */
@@ -36,9 +44,10 @@ public final class RejectionReporter implements AutoCloseable {
             } catch (RuntimeException e) {
                 latest = new DeadLetterCodec.Rejection("?", -1, -1, "(a dead-letter record spectralflow cannot read)");
             }
+            if (each != null) each.accept(latest);
         }
         long now = System.nanoTime();
-        if (unreported > 0 && (lastLine == Long.MIN_VALUE || now - lastLine >= intervalNanos)) {
+        if (out != null && unreported > 0 && (lastLine == Long.MIN_VALUE || now - lastLine >= intervalNanos)) {
             print();
             lastLine = now;
         }
@@ -53,7 +62,7 @@ public final class RejectionReporter implements AutoCloseable {
 
     /** Prints what is still unreported. */
     public void flush() {
-        if (unreported > 0) print();
+        if (out != null && unreported > 0) print();
     }
 
     private void print() {

@@ -37,6 +37,15 @@ public final class SpecPublisher {
     /** Sends every spec and waits until all are acknowledged. */
     public static Published publish(String bootstrap, Map<String, String> extra, String topic, Iterable<Spec> specs,
                                     LongConsumer progress) {
+        return publish(bootstrap, extra, topic, specs, progress, null);
+    }
+
+    /**
+     * As above, telling {@code acked} (on the producer's thread) where each spec was written: its
+     * partition and offset, which a rejection of it names.
+     */
+    public static Published publish(String bootstrap, Map<String, String> extra, String topic, Iterable<Spec> specs,
+                                    LongConsumer progress, java.util.function.BiConsumer<Spec, org.apache.kafka.clients.producer.RecordMetadata> acked) {
         long sent = 0, bytes = 0;
         java.util.concurrent.atomic.AtomicReference<Exception> failure = new java.util.concurrent.atomic.AtomicReference<>();
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerProperties(bootstrap, extra),
@@ -47,6 +56,7 @@ public final class SpecPublisher {
                 bytes += value.length + s.id().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
                 producer.send(new ProducerRecord<>(topic, s.id(), value), (md, e) -> {
                     if (e != null) failure.compareAndSet(null, e);
+                    else if (acked != null) acked.accept(s, md);
                 });
                 if (++sent % 10_000 == 0 && progress != null) progress.accept(sent);
             }

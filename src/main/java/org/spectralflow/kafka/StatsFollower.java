@@ -76,6 +76,13 @@ public final class StatsFollower implements AutoCloseable {
     }
 
     /** The finals received so far, one per stats key, ordered by cell then bin. */
+    /** The cells of the sweep with their finals read (a cell's finals, one per bin, are written together). */
+    public java.util.Set<Long> finalCells() {
+        java.util.Set<Long> cells = new java.util.HashSet<>();
+        for (CellAggregate s : finals.values()) cells.add(s.key().cell());
+        return cells;
+    }
+
     public List<CellAggregate> finals() {
         List<CellAggregate> out = new ArrayList<>(finals.values());
         out.sort(java.util.Comparator.<CellAggregate>comparingLong(s -> s.key().cell()).thenComparing(s -> s.key().bin()));

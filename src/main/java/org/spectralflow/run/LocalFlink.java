@@ -81,8 +81,14 @@ public final class LocalFlink implements AutoCloseable {
      * waiting. A request while one is running is declined; that is harmless and ignored.
      */
     public void checkpointNow(JobID job) {
+        checkpoint(job).exceptionally(e -> null);
+    }
+
+    /** As {@link #checkpointNow}: the future completes when the checkpoint does, exceptionally when it was declined or failed. */
+    public CompletableFuture<String> checkpoint(JobID job) {
         MiniCluster c = cluster.getNow(null);
-        if (c != null) c.triggerCheckpoint(job).exceptionally(e -> null);
+        return c == null ? CompletableFuture.failedFuture(new IllegalStateException("the MiniCluster is not up"))
+                : c.triggerCheckpoint(job);
     }
 
     /** Stops the cluster, waiting for a start still under way (so that none is left running behind). */

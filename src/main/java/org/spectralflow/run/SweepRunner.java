@@ -93,7 +93,7 @@ public final class SweepRunner {
         int max = TopicAdmin.maxMessageBytes(cfg.bootstrapServers(), cfg.kafkaProperties(), List.of(cfg.resultsTopic()));
         SweepJobConfig.Guards g = cfg.guards();
         // room for the record's key, headers and batch framing
-        return cfg.withGuards(new SweepJobConfig.Guards(g.grids(), Math.min(g.maxRecordBytes(), max - 4096L), g.cellTtlMs()));
+        return cfg.withGuards(new SweepJobConfig.Guards(g.grids(), Math.min(g.maxRecordBytes(), max - 4096L), g.cellTtlMs(), g.localGrids()));
     }
 
     /**
@@ -213,6 +213,126 @@ public final class SweepRunner {
         }
     }
 
+    /**
+     * Runs one sweep on the local service's {@link StandingSweepJob} instead of a job of its own:
+     * publishes the grid, follows its finals and rejections, and asks for checkpoints (which commit
+     * the job's output) one after another, at most every tenth of the time since publishing and at
+     * once when the live counters say everything was processed. The sweep is over when every cell
+     * has its finals or a rejection for each of its trials (the dead letters name the spec record,
+     * and we know which cell each of ours is); should a whole block of trials be rejected, when the
+     * job's group has committed offsets past our records and one more checkpoint completed (the
+     * source commits its offsets lazily: about 10 s later, measured).
+     */
+    public static Outcome runStanding(SweepGrid grid, SweepJobConfig base, LocalFlink flink, StandingSweepJob standing,
+                                      int specPartitions, long blockTrials, Consumer<Progress> progress, PrintStream console,
+                                      long t0) throws Exception {
+        if (progress != null) progress.accept(new Progress(0, 0, grid.size(), seconds(t0), "creating topics"));
+        SweepJobConfig cfg = ensureTopics(base, specPartitions);
+        StandingSweepJob.Lease lease = standing.lease(cfg, grid.sweep());
+        SweepJobConfig run = lease.cfg();
+        long published = grid.size();
+        Map<Integer, Long> statsStart = TopicAdmin.endOffsets(run.bootstrapServers(), run.kafkaProperties(), run.statsTopic());
+        Map<Integer, Long> specStart = TopicAdmin.endOffsets(run.bootstrapServers(), run.kafkaProperties(), run.specsTopic());
+        Map<Long, Long> cellOfRecord = new java.util.concurrent.ConcurrentHashMap<>(); // (partition, offset) → cell
+        Map<Long, Long> rejectedOfCell = new java.util.HashMap<>();
+        org.spectralflow.job.LocalGrids.register(grid); // the job checks this sweep's specs against its grid
+        boolean ok = false;
+        try (StatsFollower follower = new StatsFollower(run.bootstrapServers(), run.kafkaProperties(), run.statsTopic(), grid.sweep(),
+                statsStart);
+             RejectionReporter rejections = new RejectionReporter(run.bootstrapServers(), run.kafkaProperties(), run.dlqTopic(), console,
+                     Duration.ofSeconds(2), r -> {
+                         Long cell = r.topic().equals(run.specsTopic()) ? cellOfRecord.get(recordKey(r.partition(), r.offset())) : null;
+                         if (cell != null) rejectedOfCell.merge(cell, 1L, Long::sum); // a trial of it at least
+                     });
+             org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+                     TopicAdmin.clientProperties(run.bootstrapServers(), run.kafkaProperties()))) {
+            rejections.poll(Duration.ZERO); // from the DLQ's end before any of ours is there
+            if (progress != null) progress.accept(new Progress(0, 0, published, seconds(t0), "publishing " + published + " trials"));
+            SpecPublisher.Published sent = SpecPublisher.publish(run.bootstrapServers(), run.kafkaProperties(), run.specsTopic(),
+                    grid.blocks(blockTrials, specPartitions), null,
+                    (spec, md) -> cellOfRecord.put(recordKey(md.partition(), md.offset()), spec.cell()));
+            Map<Integer, Long> specEnd = TopicAdmin.endOffsets(run.bootstrapServers(), run.kafkaProperties(), run.specsTopic());
+            specEnd.entrySet().removeIf(e -> e.getValue() <= specStart.getOrDefault(e.getKey(), 0L)); // partitions we wrote to
+            double published0 = seconds(t0);
+            long publishedNanos = System.nanoTime(), lastTrigger = 0;
+            JobClient job = lease.job();
+            LiveCounts live = new LiveCounts(job, lease.counted());
+            double firstProcessed = Double.NaN, allProcessed = Double.NaN;
+            java.util.concurrent.CompletableFuture<String> checkpoint = null, afterCatchUp = null;
+            java.util.concurrent.CompletableFuture<Boolean> caughtUp = null;
+            while (!everyCellDone(grid, follower.finalCells(), rejectedOfCell)) {
+                follower.poll(Duration.ofMillis(20));
+                rejections.poll(Duration.ZERO);
+                live.poll();
+                if (job.getJobExecutionResult().isDone())
+                    throw new IllegalStateException("the local service's sweep job stopped (" + live.phase(0, 1) + "); the next sweep starts another");
+                double elapsed = seconds(t0);
+                long processed = Math.min(published, Math.max(live.processed(), follower.done()));
+                if (Double.isNaN(firstProcessed) && processed > 0) firstProcessed = elapsed;
+                if (Double.isNaN(allProcessed) && processed >= published) allProcessed = elapsed;
+                if (progress != null) progress.accept(new Progress(follower.done(), processed, published, elapsed, live.phase(processed, published)));
+                // output is committed at checkpoints: the next one as soon as the last is done, less often as a long sweep goes on
+                long now = System.nanoTime();
+                boolean due = processed >= published || now - lastTrigger >= Math.max(100_000_000L, (now - publishedNanos) / 10);
+                if ((checkpoint == null || checkpoint.isDone()) && due) {
+                    if (checkpoint != null && !checkpoint.isCompletedExceptionally() && caughtUp == null)
+                        caughtUp = java.util.concurrent.CompletableFuture.supplyAsync(() -> pastOurs(admin, run, specEnd));
+                    if (afterCatchUp == null && caughtUp != null && caughtUp.isDone() && caughtUp.join()) {
+                        lastTrigger = now;
+                        afterCatchUp = checkpoint = flink.checkpoint(job.getJobID()); // after every record of ours was read and committed
+                    } else {
+                        lastTrigger = now;
+                        checkpoint = flink.checkpoint(job.getJobID());
+                    }
+                }
+                if (caughtUp != null && caughtUp.isDone() && !caughtUp.join()) caughtUp = null; // ask again after the next checkpoint
+                if (afterCatchUp != null && afterCatchUp.isDone()) {
+                    if (!afterCatchUp.isCompletedExceptionally()) break; // some block was rejected whole: nothing more will come
+                    afterCatchUp = null;
+                }
+            }
+            follower.drain(Duration.ofSeconds(30));
+            rejections.drain(Duration.ofSeconds(10));
+            double end = seconds(t0);
+            if (Double.isNaN(allProcessed)) allProcessed = end;
+            if (Double.isNaN(firstProcessed)) firstProcessed = allProcessed;
+            if (progress != null) progress.accept(new Progress(follower.done(), published, published, end, "done"));
+            standing.done(lease, published);
+            ok = true;
+            long[] unknown = new long[JobCounters.EDGES.size()];
+            java.util.Arrays.fill(unknown, -1);
+            return new Outcome(follower.finals(), follower.duplicateFinals(), published, end,
+                    new Timeline(published0, published0, firstProcessed, Math.min(allProcessed, end), end, end),
+                    new Traffic(sent.records(), sent.bytes(), unknown, unknown.clone()));
+        } finally {
+            org.spectralflow.job.LocalGrids.unregister(grid.sweep());
+            if (!ok) standing.lost(lease); // a sweep that failed half-way leaves its cells in the job: start clean
+        }
+    }
+
+    private static long recordKey(int partition, long offset) {
+        return ((long) partition << 40) | offset;
+    }
+
+    /** Whether every cell of the grid has its finals, or as many rejections of its records as it has trials. */
+    private static boolean everyCellDone(SweepGrid grid, java.util.Set<Long> finals, Map<Long, Long> rejected) {
+        for (long c = 0; c < grid.cells(); c++)
+            if (!finals.contains(c) && rejected.getOrDefault(c, 0L) < grid.trials()) return false;
+        return true;
+    }
+
+    /** Whether the job's group has committed offsets past every record we published (false when it cannot tell). */
+    private static boolean pastOurs(org.apache.kafka.clients.admin.Admin admin, SweepJobConfig run, Map<Integer, Long> ours) {
+        try {
+            Map<Integer, Long> committed = TopicAdmin.committedOffsets(admin, run.groupId(), run.specsTopic());
+            for (Map.Entry<Integer, Long> e : ours.entrySet())
+                if (committed.getOrDefault(e.getKey(), -1L) < e.getValue()) return false;
+            return true;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
     private static long counter(org.apache.flink.api.common.JobExecutionResult r, String name) {
         return r.getAccumulatorResult(name) instanceof Number v ? v.longValue() : -1;
     }
@@ -229,16 +349,23 @@ public final class SweepRunner {
         private final JobClient job;
         private java.util.concurrent.CompletableFuture<Map<String, Object>> counters;
         private java.util.concurrent.CompletableFuture<org.apache.flink.api.common.JobStatus> status;
+        private final long baseline;
         private long processed, asked;
         private org.apache.flink.api.common.JobStatus last;
 
         LiveCounts(JobClient job) {
+            this(job, 0);
+        }
+
+        /** @param baseline what the counters stood at (or will) before this sweep's first record */
+        LiveCounts(JobClient job, long baseline) {
             this.job = job;
+            this.baseline = baseline;
         }
 
         void poll() {
             if (counters != null && counters.isDone()) {
-                if (!counters.isCompletedExceptionally()) processed = Math.max(processed, count(counters.join()));
+                if (!counters.isCompletedExceptionally()) processed = Math.max(processed, count(counters.join()) - baseline);
                 counters = null;
             }
             if (status != null && status.isDone()) {

@@ -31,6 +31,7 @@ import org.spectralflow.run.LocalFlink;
 public final class Service implements AutoCloseable {
     private final EmbeddedKafka kafka;
     private final LocalFlink flink;
+    private final org.spectralflow.run.StandingSweepJob standing;
     private final ServerSocket control;
     private final ServiceWire.State state;
     private final Function<String[], Integer> commands;
@@ -50,6 +51,7 @@ public final class Service implements AutoCloseable {
                     Function<String[], Integer> commands) {
         this.kafka = kafka;
         this.flink = flink;
+        this.standing = new org.spectralflow.run.StandingSweepJob(flink);
         this.control = control;
         this.state = state;
         this.commands = commands;
@@ -101,7 +103,7 @@ public final class Service implements AutoCloseable {
     private void warmUp() throws IOException {
         Path dir = org.spectralflow.io.TempDirs.create("spectralflow-warm-up-");
         long t0 = System.nanoTime();
-        ServiceContext.set(new ServiceContext.Current(state.bootstrap(), flink, state.slots(), dir, false));
+        ServiceContext.set(new ServiceContext.Current(state.bootstrap(), flink, standing, state.slots(), dir, false));
         try {
             int code = commands.apply(new String[] {"sweep", "--sweep", "warm-up", "--out", dir.toString(), "--quiet",
                     "--parallelism", String.valueOf(state.slots())});
@@ -187,7 +189,7 @@ public final class Service implements AutoCloseable {
             try {
                 System.setOut(o);
                 System.setErr(e);
-                ServiceContext.set(new ServiceContext.Current(state.bootstrap(), flink, state.slots(), Path.of(r.cwd()), r.terminal()));
+                ServiceContext.set(new ServiceContext.Current(state.bootstrap(), flink, standing, state.slots(), Path.of(r.cwd()), r.terminal()));
                 code = commands.apply(args.toArray(String[]::new));
             } finally {
                 ServiceContext.set(null);
@@ -237,6 +239,7 @@ public final class Service implements AutoCloseable {
             // closing anyway
         }
         try {
+            standing.close();
             flink.close();
         } catch (Exception e) {
             System.err.println("spectralflow service: stopping the MiniCluster: " + e);

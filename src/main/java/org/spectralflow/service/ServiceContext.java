@@ -2,6 +2,7 @@ package org.spectralflow.service;
 
 import java.nio.file.Path;
 import org.spectralflow.run.LocalFlink;
+import org.spectralflow.run.StandingSweepJob;
 
 /**
  * What a command run inside the service sees of it: the broker and the MiniCluster to use instead
@@ -9,8 +10,12 @@ import org.spectralflow.run.LocalFlink;
  * one request (the service runs one at a time); absent in an ordinary process.
  */
 public final class ServiceContext {
-    /** The running service's parts and the current request's client. */
-    public record Current(String bootstrap, LocalFlink flink, int slots, Path cwd, boolean terminal) {}
+    /**
+     * The running service's parts and the current request's client.
+     *
+     * @param standing the sweep job the service keeps deployed between sweeps
+     */
+    public record Current(String bootstrap, LocalFlink flink, StandingSweepJob standing, int slots, Path cwd, boolean terminal) {}
 
     private static volatile Current current;
 

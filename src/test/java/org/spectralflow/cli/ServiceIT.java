@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -93,6 +96,127 @@ class ServiceIT {
         assertFalse(service.isAlive());
         assertFalse(Files.exists(ServiceHome.stateFile()));
         assertEquals(1, CommandLineTest.run("status").code());
+    }
+
+    /**
+     * The service keeps one sweep job deployed and sweeps run on it: sweep after sweep on the same
+     * job (Flink's own REST API lists the jobs), a repeated sweep name on a fresh one; records it
+     * was not handed (hostile ones, and a spec of a sweep published before that sweep starts, which
+     * would otherwise claim its trials first) land in sf.dlq and the job runs on; a sweep whose every
+     * trial is rejected still ends, with the rejections counted.
+     */
+    @Test
+    void sweepsRunOnTheJobTheServiceKeepsDeployed() throws Exception {
+        System.setProperty("spectralflow.home", dir.resolve("home").toString());
+        int port;
+        try (var s = new java.net.ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        assertEquals(0, CommandLineTest.run("up", "--slots", "2", "--port", String.valueOf(port), "--heap", "1g").code());
+        ServiceWire.State state = ServiceWire.readState(ServiceHome.stateFile());
+        String bootstrap = state.bootstrap();
+        List<JsonNode> jobs = jobs(state);
+        assertEquals(1, jobs.size(), "the warm-up sweep deployed the standing job: " + jobs);
+        String standing = jobs.get(0).get("jid").asText();
+        assertEquals("RUNNING", jobs.get(0).get("state").asText());
+
+        String[] grid = {"--n", "8", "--scale", "0.9,1.1", "--trials", "5", "--steps", "30", "--no-report", "--quiet"};
+        CommandLineTest.Run cold = CommandLineTest.run(concat(new String[] {"sweep", "--no-service", "--sweep", "st", "--out",
+                dir.resolve("cold").toString()}, grid));
+        assertEquals(0, cold.code(), cold.err());
+        String want = Files.readString(dir.resolve("cold/st/stats.csv"));
+        for (String name : List.of("st-a", "st-b")) {
+            CommandLineTest.Run warm = CommandLineTest.run(concat(new String[] {"sweep", "--sweep", name, "--out", dir.toString()}, grid));
+            assertEquals(0, warm.code(), warm.out() + warm.err());
+            assertTrue(warm.out().contains("shuffle not counted (the service's standing job)"), warm.out());
+            assertEquals(want, Files.readString(dir.resolve(name).resolve("stats.csv")).replace(name, "st"));
+        }
+        assertEquals(List.of(standing), jids(jobs(state)), "no job of their own");
+
+        // hostile records, and a spec of sweep st-c published before st-c runs (another n: it would claim cell 0)
+        List<byte[][]> hostile = new java.util.ArrayList<>();
+        for (org.spectralflow.codec.HostileCorpus.Entry e : org.spectralflow.codec.HostileCorpus.specs(5, 40))
+            hostile.add(new byte[][] {e.key(), e.value()});
+        String impostor = org.spectralflow.codec.HostileCorpus.validSpec().replace("\"sweep\":\"hc\"", "\"sweep\":\"st-c\"")
+                .replace("\"hc/0/0\"", "\"st-c/0/0\"").replace("\"cell_trials\":4", "\"cell_trials\":5");
+        hostile.add(new byte[][] {"st-c/0/0".getBytes(), impostor.getBytes()});
+        long dlqBefore = committed(bootstrap, "sf.dlq").size();
+        send(bootstrap, "sf.specs", hostile);
+        long deadline = System.currentTimeMillis() + 60_000;
+        List<JsonNode> dlq = committed(bootstrap, "sf.dlq");
+        while (dlq.size() < dlqBefore + hostile.size() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(500);
+            dlq = committed(bootstrap, "sf.dlq");
+        }
+        assertEquals(dlqBefore + hostile.size(), dlq.size(), "every record it was not handed, rejected once");
+        JsonNode rejectedImpostor = dlq.stream().filter(d -> d.path("key").asText().equals("st-c/0/0")).findFirst().orElseThrow();
+        assertTrue(rejectedImpostor.get("error").asText().contains("not running on the local service"), rejectedImpostor.toString());
+        assertEquals(List.of(standing), jids(jobs(state)));
+        CommandLineTest.Run after = CommandLineTest.run(concat(new String[] {"sweep", "--sweep", "st-c", "--out", dir.toString()}, grid));
+        assertEquals(0, after.code(), after.out() + after.err());
+        assertEquals(want, Files.readString(dir.resolve("st-c/stats.csv")).replace("st-c", "st"), "the impostor claimed nothing");
+
+        // a name the job has seen: a fresh job, the same statistics
+        CommandLineTest.Run repeat = CommandLineTest.run(concat(new String[] {"sweep", "--sweep", "st-a", "--out",
+                dir.resolve("again").toString()}, grid));
+        assertEquals(0, repeat.code(), repeat.err());
+        assertEquals(want, Files.readString(dir.resolve("again/st-a/stats.csv")).replace("st-a", "st"));
+        List<JsonNode> now = jobs(state);
+        assertEquals(2, now.size(), now.toString());
+        assertEquals("CANCELED", now.stream().filter(j -> j.get("jid").asText().equals(standing)).findFirst().orElseThrow()
+                .get("state").asText());
+
+        // every result above what sf.results takes: all trials rejected, and the sweep still ends
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+                org.spectralflow.kafka.TopicAdmin.clientProperties(bootstrap, java.util.Map.of()))) {
+            admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic("sf.results", 1, (short) 1)
+                    .configs(java.util.Map.of("max.message.bytes", "4200")))).all().get();
+        }
+        CommandLineTest.Run rejected = CommandLineTest.run(concat(new String[] {"sweep", "--sweep", "st-r", "--results", "--out",
+                dir.toString()}, grid));
+        assertEquals(Main.EXIT_REJECTED, rejected.code(), rejected.out() + rejected.err());
+        assertTrue(rejected.out().contains("0 matrices in") && rejected.out().contains("20 rejected"), rejected.out());
+    }
+
+    private static List<JsonNode> jobs(ServiceWire.State state) throws Exception {
+        java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(state.restUrl() + "/jobs/overview")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        List<JsonNode> out = new java.util.ArrayList<>();
+        new ObjectMapper().readTree(r.body()).get("jobs").forEach(out::add);
+        return out;
+    }
+
+    private static List<String> jids(List<JsonNode> jobs) {
+        return jobs.stream().map(j -> j.get("jid").asText()).toList();
+    }
+
+    private static void send(String bootstrap, String topic, List<byte[][]> keyValues) {
+        java.util.Properties p = org.spectralflow.kafka.SpecPublisher.producerProperties(bootstrap, java.util.Map.of());
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<byte[], byte[]>(p,
+                new org.apache.kafka.common.serialization.ByteArraySerializer(), new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+            for (byte[][] kv : keyValues) producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(topic, kv[0], kv[1]));
+            producer.flush();
+        }
+    }
+
+    /** Every committed record of a one-partition-or-more topic, as JSON. */
+    private static List<JsonNode> committed(String bootstrap, String topic) throws Exception {
+        java.util.Properties p = org.spectralflow.kafka.TopicAdmin.clientProperties(bootstrap, java.util.Map.of());
+        p.put("isolation.level", "read_committed");
+        List<JsonNode> out = new java.util.ArrayList<>();
+        ObjectMapper m = new ObjectMapper();
+        try (var c = new org.apache.kafka.clients.consumer.KafkaConsumer<byte[], byte[]>(p,
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer(), new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+            List<org.apache.kafka.common.TopicPartition> parts = new java.util.ArrayList<>();
+            c.partitionsFor(topic).forEach(i -> parts.add(new org.apache.kafka.common.TopicPartition(topic, i.partition())));
+            c.assign(parts);
+            c.seekToBeginning(parts);
+            java.util.Map<org.apache.kafka.common.TopicPartition, Long> end = c.endOffsets(parts);
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (System.currentTimeMillis() < deadline && parts.stream().anyMatch(tp -> c.position(tp) < end.get(tp)))
+                for (var r : c.poll(java.time.Duration.ofMillis(200))) out.add(m.readTree(r.value()));
+        }
+        return out;
     }
 
     private static CommandLineTest.Run atOnce(String... args) {

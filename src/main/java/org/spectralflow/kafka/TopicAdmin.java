@@ -32,14 +32,19 @@ public final class TopicAdmin {
      * elsewhere may allow far less than {@link #MAX_MESSAGE_BYTES}), capped at that maximum.
      */
     public static int maxMessageBytes(String bootstrap, Map<String, String> extra, List<String> topics) throws Exception {
-        int least = MAX_MESSAGE_BYTES;
         try (Admin admin = Admin.create(clientProperties(bootstrap, extra))) {
-            List<ConfigResource> res = new ArrayList<>();
-            for (String t : topics) res.add(new ConfigResource(ConfigResource.Type.TOPIC, t));
-            for (Config c : admin.describeConfigs(res).all().get().values()) {
-                ConfigEntry e = c.get("max.message.bytes");
-                if (e != null && e.value() != null) least = Math.min(least, Integer.parseInt(e.value()));
-            }
+            return maxMessageBytes(admin, topics);
+        }
+    }
+
+    /** As above, through an admin client the caller holds. */
+    public static int maxMessageBytes(Admin admin, List<String> topics) throws Exception {
+        int least = MAX_MESSAGE_BYTES;
+        List<ConfigResource> res = new ArrayList<>();
+        for (String t : topics) res.add(new ConfigResource(ConfigResource.Type.TOPIC, t));
+        for (Config c : admin.describeConfigs(res).all().get().values()) {
+            ConfigEntry e = c.get("max.message.bytes");
+            if (e != null && e.value() != null) least = Math.min(least, Integer.parseInt(e.value()));
         }
         return least;
     }
@@ -75,32 +80,42 @@ public final class TopicAdmin {
     public static void ensure(String bootstrap, Map<String, String> extra, Map<String, Integer> topics, int maxMessageBytes)
             throws Exception {
         try (Admin admin = Admin.create(clientProperties(bootstrap, extra))) {
-            Set<String> existing = admin.listTopics().names().get();
-            List<NewTopic> create = new ArrayList<>();
-            topics.forEach((name, partitions) -> {
-                if (!existing.contains(name))
-                    create.add(new NewTopic(name, partitions, (short) -1)
-                            .configs(Map.of("max.message.bytes", String.valueOf(maxMessageBytes))));
-            });
-            if (create.isEmpty()) return;
-            try {
-                admin.createTopics(create).all().get();
-            } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof TopicExistsException)) throw e;
-            }
+            ensure(admin, topics, maxMessageBytes);
+        }
+    }
+
+    /** As above, through an admin client the caller holds. */
+    public static void ensure(Admin admin, Map<String, Integer> topics, int maxMessageBytes) throws Exception {
+        Set<String> existing = admin.listTopics().names().get();
+        List<NewTopic> create = new ArrayList<>();
+        topics.forEach((name, partitions) -> {
+            if (!existing.contains(name))
+                create.add(new NewTopic(name, partitions, (short) -1)
+                        .configs(Map.of("max.message.bytes", String.valueOf(maxMessageBytes))));
+        });
+        if (create.isEmpty()) return;
+        try {
+            admin.createTopics(create).all().get();
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) throw e;
         }
     }
 
     /** partition → end offset of a topic (the offset the next record will get). */
     public static Map<Integer, Long> endOffsets(String bootstrap, Map<String, String> extra, String topic) throws Exception {
         try (Admin admin = Admin.create(clientProperties(bootstrap, extra))) {
-            TopicDescription d = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
-            Map<TopicPartition, OffsetSpec> req = new HashMap<>();
-            d.partitions().forEach(p -> req.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
-            Map<Integer, Long> out = new HashMap<>();
-            admin.listOffsets(req).all().get().forEach((tp, info) -> out.put(tp.partition(), info.offset()));
-            return out;
+            return endOffsets(admin, topic);
         }
+    }
+
+    /** As above, through an admin client the caller holds. */
+    public static Map<Integer, Long> endOffsets(Admin admin, String topic) throws Exception {
+        TopicDescription d = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
+        Map<TopicPartition, OffsetSpec> req = new HashMap<>();
+        d.partitions().forEach(p -> req.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+        Map<Integer, Long> out = new HashMap<>();
+        admin.listOffsets(req).all().get().forEach((tp, info) -> out.put(tp.partition(), info.offset()));
+        return out;
     }
 
     /**

@@ -64,20 +64,17 @@ final class PngFiles {
         ByteArrayOutputStream idat = new ByteArrayOutputStream(w * h / 4 + 1024);
         Deflater deflater = new Deflater(Deflater.BEST_SPEED);
         try (DeflaterOutputStream z = new DeflaterOutputStream(idat, deflater, 1 << 16)) {
-            byte[] row = new byte[1 + 3 * w], prev = new byte[3 * w], cur = new byte[3 * w];
+            byte[] row = new byte[1 + 3 * w];
+            row[0] = 2; // "Up": the difference from the row above, zero on a chart's flat areas and straight edges
             for (int y = 0; y < h; y++) {
-                for (int x = 0, o = y * w; x < w; x++) {
-                    int rgb = px[o + x];
-                    cur[3 * x] = (byte) (rgb >> 16);
-                    cur[3 * x + 1] = (byte) (rgb >> 8);
-                    cur[3 * x + 2] = (byte) rgb;
+                // one pass over the pixels, as their bytes less those of the pixel above (0 above the first row)
+                for (int x = 0, o = y * w, i = 1; x < w; x++, i += 3) {
+                    int rgb = px[o + x], up = y == 0 ? 0 : px[o - w + x];
+                    row[i] = (byte) ((rgb >> 16) - (up >> 16));
+                    row[i + 1] = (byte) ((rgb >> 8) - (up >> 8));
+                    row[i + 2] = (byte) (rgb - up);
                 }
-                row[0] = 2; // "Up": the difference from the row above, zero on a chart's flat areas and straight edges
-                for (int i = 0; i < cur.length; i++) row[1 + i] = (byte) (cur[i] - prev[i]);
                 z.write(row);
-                byte[] t = prev;
-                prev = cur;
-                cur = t;
             }
         } finally {
             deflater.end();

@@ -83,14 +83,22 @@ public final class SweepRunner {
      * large for them is rejected instead of failing the sink.
      */
     public static SweepJobConfig ensureTopics(SweepJobConfig cfg, int specPartitions) throws Exception {
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+                TopicAdmin.clientProperties(cfg.bootstrapServers(), cfg.kafkaProperties()))) {
+            return ensureTopics(admin, cfg, specPartitions);
+        }
+    }
+
+    /** As above, through an admin client the caller holds. */
+    static SweepJobConfig ensureTopics(org.apache.kafka.clients.admin.Admin admin, SweepJobConfig cfg, int specPartitions) throws Exception {
         Map<String, Integer> topics = new java.util.LinkedHashMap<>();
         topics.put(cfg.specsTopic(), specPartitions);
         topics.put(cfg.statsTopic(), Defaults.partitions(Topics.STATS));
         topics.put(cfg.dlqTopic(), Defaults.partitions(Topics.DLQ));
         if (cfg.resultsTopic() != null) topics.put(cfg.resultsTopic(), Defaults.partitions(Topics.RESULTS));
-        TopicAdmin.ensure(cfg.bootstrapServers(), cfg.kafkaProperties(), topics, TopicAdmin.MAX_MESSAGE_BYTES);
+        TopicAdmin.ensure(admin, topics, TopicAdmin.MAX_MESSAGE_BYTES);
         if (cfg.resultsTopic() == null) return cfg;
-        int max = TopicAdmin.maxMessageBytes(cfg.bootstrapServers(), cfg.kafkaProperties(), List.of(cfg.resultsTopic()));
+        int max = TopicAdmin.maxMessageBytes(admin, List.of(cfg.resultsTopic()));
         SweepJobConfig.Guards g = cfg.guards();
         // room for the record's key, headers and batch framing
         return cfg.withGuards(new SweepJobConfig.Guards(g.grids(), Math.min(g.maxRecordBytes(), max - 4096L), g.cellTtlMs(), g.localGrids()));
@@ -216,97 +224,97 @@ public final class SweepRunner {
     /**
      * Runs one sweep on the local service's {@link StandingSweepJob} instead of a job of its own:
      * publishes the grid, follows its finals and rejections, and asks for checkpoints (which commit
-     * the job's output) one after another, at most every tenth of the time since publishing and at
-     * once when the live counters say everything was processed. The sweep is over when every cell
-     * has its finals or a rejection for each of its trials (the dead letters name the spec record,
-     * and we know which cell each of ours is); should a whole block of trials be rejected, when the
-     * job's group has committed offsets past our records and one more checkpoint completed (the
-     * source commits its offsets lazily: about 10 s later, measured).
+     * the job's output) one after another, at most every tenth of the time since publishing (and
+     * at least at the configured interval) and at once when the live counters say everything was
+     * processed. The sweep is over when every cell has its finals or a rejection for each of its
+     * trials (the dead letters name the spec record, and we know which cell each of ours is);
+     * should a whole block of trials be rejected, when the job's group has committed offsets past
+     * our records and one more checkpoint completed after that (the source commits its offsets
+     * lazily: about 10 s later, measured).
      */
     public static Outcome runStanding(SweepGrid grid, SweepJobConfig base, LocalFlink flink, StandingSweepJob standing,
                                       int specPartitions, long blockTrials, Consumer<Progress> progress, PrintStream console,
                                       long t0) throws Exception {
         if (progress != null) progress.accept(new Progress(0, 0, grid.size(), seconds(t0), "creating topics"));
-        SweepJobConfig cfg = ensureTopics(base, specPartitions);
-        StandingSweepJob.Lease lease = standing.lease(cfg, grid.sweep());
-        SweepJobConfig run = lease.cfg();
         long published = grid.size();
-        Map<Integer, Long> statsStart = TopicAdmin.endOffsets(run.bootstrapServers(), run.kafkaProperties(), run.statsTopic());
-        Map<Integer, Long> specStart = TopicAdmin.endOffsets(run.bootstrapServers(), run.kafkaProperties(), run.specsTopic());
         Map<Long, Long> cellOfRecord = new java.util.concurrent.ConcurrentHashMap<>(); // (partition, offset) → cell
+        Map<Integer, Long> specEnd = new java.util.concurrent.ConcurrentHashMap<>();   // partition → past our last record
         Map<Long, Long> rejectedOfCell = new java.util.HashMap<>();
-        org.spectralflow.job.LocalGrids.register(grid); // the job checks this sweep's specs against its grid
-        boolean ok = false;
-        try (StatsFollower follower = new StatsFollower(run.bootstrapServers(), run.kafkaProperties(), run.statsTopic(), grid.sweep(),
-                statsStart);
-             RejectionReporter rejections = new RejectionReporter(run.bootstrapServers(), run.kafkaProperties(), run.dlqTopic(), console,
-                     Duration.ofSeconds(2), r -> {
-                         Long cell = r.topic().equals(run.specsTopic()) ? cellOfRecord.get(recordKey(r.partition(), r.offset())) : null;
-                         if (cell != null) rejectedOfCell.merge(cell, 1L, Long::sum); // a trial of it at least
-                     });
-             org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
-                     TopicAdmin.clientProperties(run.bootstrapServers(), run.kafkaProperties()))) {
-            rejections.poll(Duration.ZERO); // from the DLQ's end before any of ours is there
-            if (progress != null) progress.accept(new Progress(0, 0, published, seconds(t0), "publishing " + published + " trials"));
-            SpecPublisher.Published sent = SpecPublisher.publish(run.bootstrapServers(), run.kafkaProperties(), run.specsTopic(),
-                    grid.blocks(blockTrials, specPartitions), null,
-                    (spec, md) -> cellOfRecord.put(recordKey(md.partition(), md.offset()), spec.cell()));
-            Map<Integer, Long> specEnd = TopicAdmin.endOffsets(run.bootstrapServers(), run.kafkaProperties(), run.specsTopic());
-            specEnd.entrySet().removeIf(e -> e.getValue() <= specStart.getOrDefault(e.getKey(), 0L)); // partitions we wrote to
-            double published0 = seconds(t0);
-            long publishedNanos = System.nanoTime(), lastTrigger = 0;
-            JobClient job = lease.job();
-            LiveCounts live = new LiveCounts(job, lease.counted());
-            double firstProcessed = Double.NaN, allProcessed = Double.NaN;
-            java.util.concurrent.CompletableFuture<String> checkpoint = null, afterCatchUp = null;
-            java.util.concurrent.CompletableFuture<Boolean> caughtUp = null;
-            while (!everyCellDone(grid, follower.finalCells(), rejectedOfCell)) {
-                follower.poll(Duration.ofMillis(20));
-                rejections.poll(Duration.ZERO);
-                live.poll();
-                if (job.getJobExecutionResult().isDone())
-                    throw new IllegalStateException("the local service's sweep job stopped (" + live.phase(0, 1) + "); the next sweep starts another");
-                double elapsed = seconds(t0);
-                long processed = Math.min(published, Math.max(live.processed(), follower.done()));
-                if (Double.isNaN(firstProcessed) && processed > 0) firstProcessed = elapsed;
-                if (Double.isNaN(allProcessed) && processed >= published) allProcessed = elapsed;
-                if (progress != null) progress.accept(new Progress(follower.done(), processed, published, elapsed, live.phase(processed, published)));
-                // output is committed at checkpoints: the next one as soon as the last is done, less often as a long sweep goes on
-                long now = System.nanoTime();
-                boolean due = processed >= published || now - lastTrigger >= Math.max(100_000_000L, (now - publishedNanos) / 10);
-                if ((checkpoint == null || checkpoint.isDone()) && due) {
-                    if (checkpoint != null && !checkpoint.isCompletedExceptionally() && caughtUp == null)
-                        caughtUp = java.util.concurrent.CompletableFuture.supplyAsync(() -> pastOurs(admin, run, specEnd));
-                    if (afterCatchUp == null && caughtUp != null && caughtUp.isDone() && caughtUp.join()) {
-                        lastTrigger = now;
-                        afterCatchUp = checkpoint = flink.checkpoint(job.getJobID()); // after every record of ours was read and committed
-                    } else {
+        StandingSweepJob.Lease lease = null;
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+                TopicAdmin.clientProperties(base.bootstrapServers(), base.kafkaProperties()))) {
+            SweepJobConfig cfg = ensureTopics(admin, base, specPartitions);
+            lease = standing.lease(cfg, grid.sweep());
+            SweepJobConfig run = lease.cfg();
+            org.spectralflow.job.LocalGrids.register(grid); // the job checks this sweep's specs against its grid
+            try (StatsFollower follower = new StatsFollower(run.bootstrapServers(), run.kafkaProperties(), run.statsTopic(), grid.sweep(),
+                    TopicAdmin.endOffsets(admin, run.statsTopic()));
+                 RejectionReporter rejections = new RejectionReporter(run.bootstrapServers(), run.kafkaProperties(), run.dlqTopic(),
+                         console, Duration.ofSeconds(2), r -> {
+                             Long cell = r.topic().equals(run.specsTopic()) ? cellOfRecord.get(recordKey(r.partition(), r.offset())) : null;
+                             if (cell != null) rejectedOfCell.merge(cell, 1L, Long::sum); // a trial of it at least
+                         })) {
+                rejections.poll(Duration.ZERO); // from the DLQ's end before any of ours is there
+                if (progress != null) progress.accept(new Progress(0, 0, published, seconds(t0), "publishing " + published + " trials"));
+                SpecPublisher.Published sent = SpecPublisher.publish(run.bootstrapServers(), run.kafkaProperties(), run.specsTopic(),
+                        grid.blocks(blockTrials, specPartitions), null, (spec, md) -> {
+                            cellOfRecord.put(recordKey(md.partition(), md.offset()), spec.cell());
+                            specEnd.merge(md.partition(), md.offset() + 1, Math::max);
+                        });
+                double published0 = seconds(t0);
+                long publishedNanos = System.nanoTime(), lastTrigger = 0;
+                long spacing = Math.min(100_000_000L, run.checkpointIntervalMs() * 1_000_000L);
+                JobClient job = lease.job();
+                LiveCounts live = new LiveCounts(job, lease.counted());
+                double firstProcessed = Double.NaN, allProcessed = Double.NaN;
+                java.util.concurrent.CompletableFuture<String> checkpoint = null, afterCatchUp = null;
+                java.util.concurrent.CompletableFuture<Boolean> caughtUp = null;
+                while (!everyCellDone(grid, follower.finalCells(), rejectedOfCell)) {
+                    follower.poll(Duration.ofMillis(20));
+                    rejections.poll(Duration.ZERO);
+                    live.poll();
+                    if (job.getJobExecutionResult().isDone())
+                        throw new IllegalStateException("the local service's sweep job stopped (" + live.phase(0, 1) + "); the next sweep starts another");
+                    double elapsed = seconds(t0);
+                    long processed = Math.min(published, Math.max(live.processed(), follower.done()));
+                    if (Double.isNaN(firstProcessed) && processed > 0) firstProcessed = elapsed;
+                    if (Double.isNaN(allProcessed) && processed >= published) allProcessed = elapsed;
+                    if (progress != null) progress.accept(new Progress(follower.done(), processed, published, elapsed, live.phase(processed, published)));
+                    // output is committed at checkpoints: the next one soon after the last, less often as a long sweep goes on
+                    long now = System.nanoTime();
+                    long wait = Math.min(run.checkpointIntervalMs() * 1_000_000L, Math.max(spacing, (now - publishedNanos) / 10));
+                    if ((checkpoint == null || checkpoint.isDone()) && (processed >= published || now - lastTrigger >= wait)) {
+                        if (checkpoint != null && !checkpoint.isCompletedExceptionally() && caughtUp == null)
+                            caughtUp = java.util.concurrent.CompletableFuture.supplyAsync(() -> pastOurs(admin, run, specEnd));
                         lastTrigger = now;
                         checkpoint = flink.checkpoint(job.getJobID());
+                        // once the group is past our records, the checkpoint after that ends a sweep that lost a whole block
+                        if (afterCatchUp == null && caughtUp != null && caughtUp.isDone() && caughtUp.join()) afterCatchUp = checkpoint;
+                    }
+                    if (caughtUp != null && caughtUp.isDone() && !caughtUp.join()) caughtUp = null; // ask again after the next checkpoint
+                    if (afterCatchUp != null && afterCatchUp.isDone()) {
+                        if (!afterCatchUp.isCompletedExceptionally()) break; // nothing more of ours will come
+                        afterCatchUp = null;
                     }
                 }
-                if (caughtUp != null && caughtUp.isDone() && !caughtUp.join()) caughtUp = null; // ask again after the next checkpoint
-                if (afterCatchUp != null && afterCatchUp.isDone()) {
-                    if (!afterCatchUp.isCompletedExceptionally()) break; // some block was rejected whole: nothing more will come
-                    afterCatchUp = null;
-                }
+                follower.drain(Duration.ofSeconds(30));
+                rejections.drain(Duration.ofSeconds(10));
+                double end = seconds(t0);
+                if (Double.isNaN(allProcessed)) allProcessed = end;
+                if (Double.isNaN(firstProcessed)) firstProcessed = allProcessed;
+                if (progress != null) progress.accept(new Progress(follower.done(), published, published, end, "done"));
+                standing.done(lease, published);
+                long[] unknown = new long[JobCounters.EDGES.size()];
+                java.util.Arrays.fill(unknown, -1);
+                Outcome o = new Outcome(follower.finals(), follower.duplicateFinals(), published, end,
+                        new Timeline(published0, published0, firstProcessed, Math.min(allProcessed, end), end, end),
+                        new Traffic(sent.records(), sent.bytes(), unknown, unknown.clone()));
+                lease = null; // done with it
+                return o;
             }
-            follower.drain(Duration.ofSeconds(30));
-            rejections.drain(Duration.ofSeconds(10));
-            double end = seconds(t0);
-            if (Double.isNaN(allProcessed)) allProcessed = end;
-            if (Double.isNaN(firstProcessed)) firstProcessed = allProcessed;
-            if (progress != null) progress.accept(new Progress(follower.done(), published, published, end, "done"));
-            standing.done(lease, published);
-            ok = true;
-            long[] unknown = new long[JobCounters.EDGES.size()];
-            java.util.Arrays.fill(unknown, -1);
-            return new Outcome(follower.finals(), follower.duplicateFinals(), published, end,
-                    new Timeline(published0, published0, firstProcessed, Math.min(allProcessed, end), end, end),
-                    new Traffic(sent.records(), sent.bytes(), unknown, unknown.clone()));
         } finally {
             org.spectralflow.job.LocalGrids.unregister(grid.sweep());
-            if (!ok) standing.lost(lease); // a sweep that failed half-way leaves its cells in the job: start clean
+            if (lease != null) standing.lost(lease); // a sweep that failed half-way leaves its cells in the job: start clean
         }
     }
 

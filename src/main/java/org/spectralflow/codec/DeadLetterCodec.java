@@ -17,26 +17,49 @@ public final class DeadLetterCodec {
 
     private DeadLetterCodec() {}
 
-    /** What a console needs of a dead-letter record: where the rejected record was and why. */
-    public record Rejection(String topic, int partition, long offset, String error) {
+    /**
+     * What a console needs of a dead-letter record: where the rejected record was and why.
+     *
+     * @param stage which step of the sweep job rejected it ({@link #STAGES}), null when not said
+     * @param trials how many trials of the spec the rejection stands for, −1 when not said
+     */
+    public record Rejection(String topic, int partition, long offset, String error, String stage, long trials) {
+        public Rejection(String topic, int partition, long offset, String error) {
+            this(topic, partition, offset, error, null, -1);
+        }
+
         public String where() {
             return topic + "/" + partition + "/" + offset;
         }
     }
 
+    /**
+     * The sweep job's steps: {@code decode} (the record as a spec), {@code claim} (against its
+     * cell: duplicates, disagreements; its trials were not counted), {@code analysis} (one trial's
+     * analysis failed; it counts as failed in its cell).
+     */
+    public static final java.util.List<String> STAGES = java.util.List.of("decode", "claim", "analysis");
+
     public static Rejection decode(byte[] payload) {
         Fields f = Fields.of(Json.parseObject(payload));
+        com.fasterxml.jackson.databind.JsonNode stage = f.node("stage"), trials = f.node("trials");
         return new Rejection(f.string("topic"), (int) f.integer("partition"), f.integer("offset"),
-                f.node("error") == null ? "" : f.node("error").asText());
+                f.node("error") == null ? "" : f.node("error").asText(),
+                stage != null && stage.isTextual() ? stage.asText() : null, trials != null && trials.canConvertToLong() ? trials.asLong() : -1);
     }
 
     public static byte[] encode(RecordOrigin from, String error) {
-        byte[] out = Json.bytes(object(from, error, Limits.MAX_REASON_CHARS, true));
-        // a reason of 1000 escaped control characters could pass 16 KiB; say less rather than fail
-        return out.length <= MAX_BYTES ? out : Json.bytes(object(from, error, 200, false));
+        return encode(from, error, null, -1);
     }
 
-    private static ObjectNode object(RecordOrigin from, String error, int reasonChars, boolean keyText) {
+    /** As above, saying which step rejected the record ({@link #STAGES}; null: none) and for how many trials (≤ 0: not said). */
+    public static byte[] encode(RecordOrigin from, String error, String stage, long trials) {
+        byte[] out = Json.bytes(object(from, error, Limits.MAX_REASON_CHARS, true, stage, trials));
+        // a reason of 1000 escaped control characters could pass 16 KiB; say less rather than fail
+        return out.length <= MAX_BYTES ? out : Json.bytes(object(from, error, 200, false, stage, trials));
+    }
+
+    private static ObjectNode object(RecordOrigin from, String error, int reasonChars, boolean keyText, String stage, long trials) {
         ObjectNode o = Json.object();
         o.put("v", Json.VERSION);
         o.put("topic", from.topic());
@@ -51,6 +74,8 @@ public final class DeadLetterCodec {
         o.put("error", reason);
         o.put("payload_bytes", from.payloadBytes());
         o.put("payload_b64", Base64.getEncoder().encodeToString(from.payload()));
+        if (stage != null) o.put("stage", stage);
+        if (trials > 0) o.put("trials", trials);
         return o;
     }
 }

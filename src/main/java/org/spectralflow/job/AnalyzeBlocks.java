@@ -129,7 +129,7 @@ final class AnalyzeBlocks extends AbstractStreamOperator<CellPartial> implements
 
     private void fail(Block b, long k, Throwable e) {
         String reason = (b.trials() > 1 ? "trial " + k + " of the block: " : "") + DeadLetters.reason(e);
-        output.collect(DeadLetters.TAG, new StreamRecord<>(DeadLetters.of(cfg.dlqTopic(), b.origin(), reason)));
+        output.collect(DeadLetters.TAG, new StreamRecord<>(DeadLetters.of(cfg.dlqTopic(), b.origin(), reason, "analysis", 1)));
         if (rejected != null) rejected.add(1);
     }
 

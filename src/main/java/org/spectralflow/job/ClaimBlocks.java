@@ -65,7 +65,7 @@ final class ClaimBlocks extends KeyedProcessFunction<String, Block, Block> {
             rejection = DeadLetters.reason(e);
         }
         if (rejection != null) {
-            ctx.output(DeadLetters.TAG, DeadLetters.of(cfg.dlqTopic(), b.origin(), rejection));
+            ctx.output(DeadLetters.TAG, DeadLetters.of(cfg.dlqTopic(), b.origin(), rejection, "claim", b.trials()));
             if (rejected != null) rejected.add(1);
             return;
         }

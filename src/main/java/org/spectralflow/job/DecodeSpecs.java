@@ -34,8 +34,10 @@ final class DecodeSpecs extends ProcessFunction<RawRecord, Block> {
     @Override
     public void processElement(RawRecord r, Context ctx, Collector<Block> out) {
         Block b;
+        long trials = -1; // known once the record decodes
         try {
             Spec spec = SpecCodec.decode(r.value(), cfg.maxN());
+            trials = spec.trials();
             SweepGrid grid = cfg.guards().grid(spec.sweep());
             if (grid != null) checkAgainstGrid(spec, grid);
             else if (cfg.guards().localGrids()) // the service's standing job: a spec it was not handed could claim a sweep's trials first
@@ -43,7 +45,7 @@ final class DecodeSpecs extends ProcessFunction<RawRecord, Block> {
                         + "takes only the specs of the sweeps handed to the service");
             b = Block.of(spec, r.value(), r.origin());
         } catch (RuntimeException | StackOverflowError e) {
-            ctx.output(DeadLetters.TAG, DeadLetters.of(cfg.dlqTopic(), r.origin(), DeadLetters.reason(e)));
+            ctx.output(DeadLetters.TAG, DeadLetters.of(cfg.dlqTopic(), r.origin(), DeadLetters.reason(e), "decode", trials));
             if (rejected != null) rejected.add(1);
             return;
         }

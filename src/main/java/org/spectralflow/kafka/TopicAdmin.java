@@ -17,7 +17,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.TopicExistsException;
 
-/** Creates the project's topics when missing and reads partition end offsets and a group's committed ones. */
+/** Creates the project's topics when missing and reads partition end offsets. */
 public final class TopicAdmin {
     /**
      * Largest record the project's topics are created for, and what its producers and consumers
@@ -115,18 +115,6 @@ public final class TopicAdmin {
         d.partitions().forEach(p -> req.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
         Map<Integer, Long> out = new HashMap<>();
         admin.listOffsets(req).all().get().forEach((tp, info) -> out.put(tp.partition(), info.offset()));
-        return out;
-    }
-
-    /**
-     * partition → the offset {@code group} committed on {@code topic} (the next record it will
-     * read); partitions it committed nothing on are absent.
-     */
-    public static Map<Integer, Long> committedOffsets(Admin admin, String group, String topic) throws Exception {
-        Map<Integer, Long> out = new HashMap<>();
-        admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().forEach((tp, o) -> {
-            if (tp.topic().equals(topic) && o != null) out.put(tp.partition(), o.offset());
-        });
         return out;
     }
 }

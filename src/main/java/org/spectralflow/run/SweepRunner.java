@@ -226,11 +226,11 @@ public final class SweepRunner {
      * publishes the grid, follows its finals and rejections, and asks for checkpoints (which commit
      * the job's output) one after another, at most every tenth of the time since publishing (and
      * at least at the configured interval) and at once when the live counters say everything was
-     * processed. The sweep is over when every cell has its finals or a rejection for each of its
-     * trials (the dead letters name the spec record, and we know which cell each of ours is);
-     * should a whole block of trials be rejected, when the job's group has committed offsets past
-     * our records and one more checkpoint completed after that (the source commits its offsets
-     * lazily: about 10 s later, measured).
+     * processed. The sweep is over when every cell is: it has its finals, or a failed analysis for
+     * each of its trials, or one of its spec records was rejected before its trials were claimed
+     * (they will never be counted, and without them the cell has no finals). Dead letters name the
+     * spec record and the job's step ({@link org.spectralflow.codec.DeadLetterCodec#STAGES}); the
+     * publisher's acknowledgements say which of the records are ours and of which cell.
      */
     public static Outcome runStanding(SweepGrid grid, SweepJobConfig base, LocalFlink flink, StandingSweepJob standing,
                                       int specPartitions, long blockTrials, Consumer<Progress> progress, PrintStream console,
@@ -238,8 +238,8 @@ public final class SweepRunner {
         if (progress != null) progress.accept(new Progress(0, 0, grid.size(), seconds(t0), "creating topics"));
         long published = grid.size();
         Map<Long, Long> cellOfRecord = new java.util.concurrent.ConcurrentHashMap<>(); // (partition, offset) → cell
-        Map<Integer, Long> specEnd = new java.util.concurrent.ConcurrentHashMap<>();   // partition → past our last record
-        Map<Long, Long> rejectedOfCell = new java.util.HashMap<>();
+        Map<Long, Long> failedOfCell = new java.util.HashMap<>();
+        java.util.Set<Long> brokenCells = new java.util.HashSet<>();
         StandingSweepJob.Lease lease = null;
         try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
                 TopicAdmin.clientProperties(base.bootstrapServers(), base.kafkaProperties()))) {
@@ -252,24 +252,23 @@ public final class SweepRunner {
                  RejectionReporter rejections = new RejectionReporter(run.bootstrapServers(), run.kafkaProperties(), run.dlqTopic(),
                          console, Duration.ofSeconds(2), r -> {
                              Long cell = r.topic().equals(run.specsTopic()) ? cellOfRecord.get(recordKey(r.partition(), r.offset())) : null;
-                             if (cell != null) rejectedOfCell.merge(cell, 1L, Long::sum); // a trial of it at least
+                             if (cell == null) return; // not ours
+                             if ("analysis".equals(r.stage())) failedOfCell.merge(cell, Math.max(1, r.trials()), Long::sum);
+                             else brokenCells.add(cell); // rejected before its trials were claimed
                          })) {
                 rejections.poll(Duration.ZERO); // from the DLQ's end before any of ours is there
                 if (progress != null) progress.accept(new Progress(0, 0, published, seconds(t0), "publishing " + published + " trials"));
                 SpecPublisher.Published sent = SpecPublisher.publish(run.bootstrapServers(), run.kafkaProperties(), run.specsTopic(),
-                        grid.blocks(blockTrials, specPartitions), null, (spec, md) -> {
-                            cellOfRecord.put(recordKey(md.partition(), md.offset()), spec.cell());
-                            specEnd.merge(md.partition(), md.offset() + 1, Math::max);
-                        });
+                        grid.blocks(blockTrials, specPartitions), null,
+                        (spec, md) -> cellOfRecord.put(recordKey(md.partition(), md.offset()), spec.cell()));
                 double published0 = seconds(t0);
                 long publishedNanos = System.nanoTime(), lastTrigger = 0;
                 long spacing = Math.min(100_000_000L, run.checkpointIntervalMs() * 1_000_000L);
                 JobClient job = lease.job();
                 LiveCounts live = new LiveCounts(job, lease.counted());
                 double firstProcessed = Double.NaN, allProcessed = Double.NaN;
-                java.util.concurrent.CompletableFuture<String> checkpoint = null, afterCatchUp = null;
-                java.util.concurrent.CompletableFuture<Boolean> caughtUp = null;
-                while (!everyCellDone(grid, follower.finalCells(), rejectedOfCell)) {
+                java.util.concurrent.CompletableFuture<String> checkpoint = null;
+                while (!everyCellDone(grid, follower.finalCells(), failedOfCell, brokenCells)) {
                     follower.poll(Duration.ofMillis(20));
                     rejections.poll(Duration.ZERO);
                     live.poll();
@@ -284,17 +283,8 @@ public final class SweepRunner {
                     long now = System.nanoTime();
                     long wait = Math.min(run.checkpointIntervalMs() * 1_000_000L, Math.max(spacing, (now - publishedNanos) / 10));
                     if ((checkpoint == null || checkpoint.isDone()) && (processed >= published || now - lastTrigger >= wait)) {
-                        if (checkpoint != null && !checkpoint.isCompletedExceptionally() && caughtUp == null)
-                            caughtUp = java.util.concurrent.CompletableFuture.supplyAsync(() -> pastOurs(admin, run, specEnd));
                         lastTrigger = now;
                         checkpoint = flink.checkpoint(job.getJobID());
-                        // once the group is past our records, the checkpoint after that ends a sweep that lost a whole block
-                        if (afterCatchUp == null && caughtUp != null && caughtUp.isDone() && caughtUp.join()) afterCatchUp = checkpoint;
-                    }
-                    if (caughtUp != null && caughtUp.isDone() && !caughtUp.join()) caughtUp = null; // ask again after the next checkpoint
-                    if (afterCatchUp != null && afterCatchUp.isDone()) {
-                        if (!afterCatchUp.isCompletedExceptionally()) break; // nothing more of ours will come
-                        afterCatchUp = null;
                     }
                 }
                 follower.drain(Duration.ofSeconds(30));
@@ -322,23 +312,11 @@ public final class SweepRunner {
         return ((long) partition << 40) | offset;
     }
 
-    /** Whether every cell of the grid has its finals, or as many rejections of its records as it has trials. */
-    private static boolean everyCellDone(SweepGrid grid, java.util.Set<Long> finals, Map<Long, Long> rejected) {
+    /** Whether every cell of the grid is over: its finals read, a failed analysis for each of its trials, or a record of it rejected whole. */
+    private static boolean everyCellDone(SweepGrid grid, java.util.Set<Long> finals, Map<Long, Long> failed, java.util.Set<Long> broken) {
         for (long c = 0; c < grid.cells(); c++)
-            if (!finals.contains(c) && rejected.getOrDefault(c, 0L) < grid.trials()) return false;
+            if (!finals.contains(c) && !broken.contains(c) && failed.getOrDefault(c, 0L) < grid.trials()) return false;
         return true;
-    }
-
-    /** Whether the job's group has committed offsets past every record we published (false when it cannot tell). */
-    private static boolean pastOurs(org.apache.kafka.clients.admin.Admin admin, SweepJobConfig run, Map<Integer, Long> ours) {
-        try {
-            Map<Integer, Long> committed = TopicAdmin.committedOffsets(admin, run.groupId(), run.specsTopic());
-            for (Map.Entry<Integer, Long> e : ours.entrySet())
-                if (committed.getOrDefault(e.getKey(), -1L) < e.getValue()) return false;
-            return true;
-        } catch (Exception e) {
-            return false;
-        }
     }
 
     private static long counter(org.apache.flink.api.common.JobExecutionResult r, String name) {

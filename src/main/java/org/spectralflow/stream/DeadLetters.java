@@ -13,7 +13,12 @@ public final class DeadLetters {
     private DeadLetters() {}
 
     public static OutMessage of(String dlqTopic, RecordOrigin from, String reason) {
-        return new OutMessage(dlqTopic, from.toString(), DeadLetterCodec.encode(from, reason));
+        return of(dlqTopic, from, reason, null, -1);
+    }
+
+    /** A sweep job's rejection, with the step that made it and the trials it stands for ({@link DeadLetterCodec#STAGES}). */
+    public static OutMessage of(String dlqTopic, RecordOrigin from, String reason, String stage, long trials) {
+        return new OutMessage(dlqTopic, from.toString(), DeadLetterCodec.encode(from, reason, stage, trials));
     }
 
     /**

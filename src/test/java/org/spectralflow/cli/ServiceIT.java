@@ -132,6 +132,11 @@ class ServiceIT {
             assertEquals(want, Files.readString(dir.resolve(name).resolve("stats.csv")).replace(name, "st"));
         }
         assertEquals(List.of(standing), jids(jobs(state)), "no job of their own");
+        // one whose analysis outlasts the reading of its few spec records by far: every trial is counted
+        CommandLineTest.Run longer = CommandLineTest.run("sweep", "--sweep", "st-long", "--n", "64", "--trials", "200", "--scale", "0.9,1.1",
+                "--activation", "linear", "--steps", "100", "--block-trials", "100", "--out", dir.toString(), "--no-report", "--quiet");
+        assertEquals(0, longer.code(), longer.out() + longer.err());
+        assertTrue(longer.out().contains("400 matrices in") && longer.out().contains("0 rejected"), longer.out());
 
         // hostile records, and a spec of sweep st-c published before st-c runs (another n: it would claim cell 0)
         List<byte[][]> hostile = new java.util.ArrayList<>();

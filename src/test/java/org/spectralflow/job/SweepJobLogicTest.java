@@ -118,6 +118,28 @@ class SweepJobLogicTest extends FlinkTestBase {
             assertEquals(cfg.specsTopic(), d.get("topic").asText());
             assertTrue(d.get("offset").asLong() >= 0);
             assertTrue(d.has("payload_b64") && d.has("key"));
+            // the step that rejected it: the second of trial 3's two copies at its cell's claim, for its one trial; the rest undecodable
+            boolean duplicate = d.get("error").asText().startsWith("duplicate");
+            assertEquals(duplicate ? "claim" : "decode", d.get("stage").asText(), d.toString());
+            if (duplicate) assertEquals(1, d.get("trials").asLong());
+            else assertFalse(d.has("trials"), "an undecodable record stands for no known trials: " + d);
+        }
+    }
+
+    /** A trial whose analysis fails is a dead letter of the analysis step, for that one trial of its block. */
+    @Test
+    void aFailedAnalysisIsADeadLetterOfOneTrial() throws Exception {
+        SweepJobConfig cfg = config(2);
+        // a given nilpotent matrix cannot be scaled to radius 0.9: each of the block's 3 trials fails on its own
+        String block = "{\"v\":1,\"sweep\":\"nil\",\"id\":\"nil/0/0-2\",\"cell\":0,\"cell_trials\":3,\"trial\":0,\"trials\":3,"
+                + "\"sweep_seed\":5,\"seed\":" + org.spectralflow.model.Seeds.specSeed(5, 0, 0) + ",\"ensemble\":\"given\",\"n\":2,"
+                + "\"data\":[0,1,0,0],\"scaling\":\"radius\",\"scale\":0.9,\"activation\":\"linear\",\"steps\":10}";
+        List<JsonNode> dlq = deadLetters(run(cfg, List.<byte[][]>of(new byte[][] {json("nil/0/0-2"), json(block)})));
+        assertEquals(3, dlq.size(), dlq.toString());
+        for (JsonNode d : dlq) {
+            assertEquals("analysis", d.get("stage").asText());
+            assertEquals(1, d.get("trials").asLong());
+            assertTrue(d.get("error").asText().contains("spectral radius 0"), d.toString());
         }
     }
 

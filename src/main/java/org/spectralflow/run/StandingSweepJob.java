@@ -36,7 +36,8 @@ public final class StandingSweepJob implements AutoCloseable {
     private final LocalFlink flink;
     private final String idPrefix;
     private int started;
-    private JobClient job;
+    private volatile JobClient job;
+    private volatile String summary = "";
     private SweepJobConfig kind, running;
     private Path checkpoints;
     private final Set<String> sweeps = new HashSet<>();
@@ -63,6 +64,8 @@ public final class StandingSweepJob implements AutoCloseable {
             fresh = true;
         }
         sweeps.add(sweep);
+        summary = "sweep job " + job.getJobID() + " deployed (" + running.transactionalIdPrefix() + ", " + sweeps.size() + " sweep"
+                + (sweeps.size() == 1 ? "" : "s") + " on it)";
         return new Lease(job, running, counted, fresh);
     }
 
@@ -74,6 +77,12 @@ public final class StandingSweepJob implements AutoCloseable {
     /** The job of {@code lease} stopped or misbehaved: the next sweep starts another. */
     public synchronized void lost(Lease lease) {
         if (lease.job() == job) stop();
+    }
+
+    /** For {@code status}, without waiting for a sweep's lease: the running job and the sweeps it has taken. */
+    public String describe() {
+        JobClient j = job;
+        return j == null || j.getJobExecutionResult().isDone() ? "no sweep job deployed" : summary;
     }
 
     /** What a job must share with a sweep to run it: its config less its ids, start and grids. */

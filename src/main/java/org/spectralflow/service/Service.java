@@ -170,9 +170,9 @@ public final class Service implements AutoCloseable {
         long up = (System.currentTimeMillis() - state.startedMillis()) / 1000;
         String now = running;
         return String.format(java.util.Locale.ROOT, "spectralflow service up %d s (pid %d): Kafka at %s, Flink REST at %s, %d slots; "
-                + "%d sweep%s served%s%n", up, state.pid(), state.bootstrap(), state.restUrl(), state.slots(), served.get(),
+                + "%d sweep%s served%s; %s%n", up, state.pid(), state.bootstrap(), state.restUrl(), state.slots(), served.get(),
                 served.get() == 1 ? "" : "s",
-                now == null ? ", idle" : ", running: " + now);
+                now == null ? ", idle" : ", running: " + now, standing.describe());
     }
 
     private void run(ServiceWire.Request r, DataOutputStream out) throws IOException {

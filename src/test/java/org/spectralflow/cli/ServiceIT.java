@@ -33,10 +33,7 @@ class ServiceIT {
     @Test
     void upSweepStatusDown() throws Exception {
         System.setProperty("spectralflow.home", dir.resolve("home").toString());
-        int port;
-        try (var s = new java.net.ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        int port = freePort();
         assertEquals(1, CommandLineTest.run("status").code(), "nothing runs yet");
 
         CommandLineTest.Run up = CommandLineTest.run("up", "--slots", "2", "--port", String.valueOf(port), "--heap", "1g");
@@ -50,6 +47,7 @@ class ServiceIT {
         CommandLineTest.Run status = CommandLineTest.run("status");
         assertEquals(0, status.code());
         assertTrue(status.out().contains("0 sweeps served, idle"), status.out() + " (the warm-up is not one of them)");
+        assertTrue(status.out().contains("deployed (spectralflow-service-" + state.pid() + "-1, 1 sweep on it)"), status.out());
         assertEquals(0, CommandLineTest.run("up").code(), "up again: already up");
         assertEquals(state.pid(), ServiceWire.readState(ServiceHome.stateFile()).pid());
 
@@ -108,10 +106,7 @@ class ServiceIT {
     @Test
     void sweepsRunOnTheJobTheServiceKeepsDeployed() throws Exception {
         System.setProperty("spectralflow.home", dir.resolve("home").toString());
-        int port;
-        try (var s = new java.net.ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        int port = freePort();
         assertEquals(0, CommandLineTest.run("up", "--slots", "2", "--port", String.valueOf(port), "--heap", "1g").code());
         ServiceWire.State state = ServiceWire.readState(ServiceHome.stateFile());
         String bootstrap = state.bootstrap();
@@ -181,6 +176,12 @@ class ServiceIT {
                 dir.toString()}, grid));
         assertEquals(Main.EXIT_REJECTED, rejected.code(), rejected.out() + rejected.err());
         assertTrue(rejected.out().contains("0 matrices in") && rejected.out().contains("20 rejected"), rejected.out());
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (var s = new java.net.ServerSocket(0)) {
+            return s.getLocalPort();
+        }
     }
 
     private static List<JsonNode> jobs(ServiceWire.State state) throws Exception {

@@ -20,12 +20,13 @@ public final class DeadLetterCodec {
     /**
      * What a console needs of a dead-letter record: where the rejected record was and why.
      *
+     * @param key the rejected record's key as text (its first 256 bytes), null when it had none
      * @param stage which step of the sweep job rejected it ({@link #STAGES}), null when not said
      * @param trials how many trials of the spec the rejection stands for, −1 when not said
      */
-    public record Rejection(String topic, int partition, long offset, String error, String stage, long trials) {
+    public record Rejection(String topic, int partition, long offset, String key, String error, String stage, long trials) {
         public Rejection(String topic, int partition, long offset, String error) {
-            this(topic, partition, offset, error, null, -1);
+            this(topic, partition, offset, null, error, null, -1);
         }
 
         public String where() {
@@ -42,9 +43,9 @@ public final class DeadLetterCodec {
 
     public static Rejection decode(byte[] payload) {
         Fields f = Fields.of(Json.parseObject(payload));
-        com.fasterxml.jackson.databind.JsonNode stage = f.node("stage"), trials = f.node("trials");
+        com.fasterxml.jackson.databind.JsonNode key = f.node("key"), stage = f.node("stage"), trials = f.node("trials");
         return new Rejection(f.string("topic"), (int) f.integer("partition"), f.integer("offset"),
-                f.node("error") == null ? "" : f.node("error").asText(),
+                key != null && key.isTextual() ? key.asText() : null, f.node("error") == null ? "" : f.node("error").asText(),
                 stage != null && stage.isTextual() ? stage.asText() : null, trials != null && trials.canConvertToLong() ? trials.asLong() : -1);
     }
 

@@ -18,8 +18,9 @@ import org.spectralflow.kafka.TopicAdmin;
  * publishes its specs and follows its stats: the deployment of a job on the running MiniCluster
  * (0.7–1.1 s, measured) is paid once, not per sweep. One unbounded {@link SweepJob} at a time, for
  * one kind of sweep (topics, results or not, parallelism, checkpoint interval, limits: everything
- * of {@link SweepJobConfig} but the grid); a sweep of another kind, or one whose name the running
- * job has already seen (its trials would be rejected as duplicates), replaces it with a fresh one.
+ * of {@link SweepJobConfig} but the grid); a sweep of another kind, one whose name the running
+ * job has already seen (its trials would be rejected as duplicates), or the one after
+ * {@link #MAX_SWEEPS}, replaces it with a fresh one.
  * Sweeps use it one at a time (the service runs one at a time).
  */
 public final class StandingSweepJob implements AutoCloseable {
@@ -32,6 +33,13 @@ public final class StandingSweepJob implements AutoCloseable {
      * @param fresh whether the job was started for this sweep
      */
     public record Lease(JobClient job, SweepJobConfig cfg, long counted, boolean fresh) {}
+
+    /**
+     * Sweeps one job takes before the next sweep gets a fresh one: what it remembers of each (the
+     * name here; its cells' definitions and counts in the job's state, until they idle out) stays
+     * bounded however long the service runs.
+     */
+    static final int MAX_SWEEPS = 10_000;
 
     private final LocalFlink flink;
     private final String idPrefix;
@@ -58,7 +66,7 @@ public final class StandingSweepJob implements AutoCloseable {
         SweepJobConfig k = kindOf(cfg);
         boolean alive = job != null && !job.getJobExecutionResult().isDone();
         boolean fresh = false;
-        if (!alive || !k.equals(kind) || sweeps.contains(sweep)) {
+        if (!alive || !k.equals(kind) || sweeps.contains(sweep) || sweeps.size() >= MAX_SWEEPS) {
             stop();
             start(k);
             fresh = true;

@@ -3,6 +3,7 @@ package org.spectralflow.run;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -237,7 +238,7 @@ public final class SweepRunner {
                                       long t0) throws Exception {
         if (progress != null) progress.accept(new Progress(0, 0, grid.size(), seconds(t0), "creating topics"));
         long published = grid.size();
-        Map<Long, Long> cellOfRecord = new java.util.concurrent.ConcurrentHashMap<>(); // (partition, offset) → cell
+        PublishedRecords ours = new PublishedRecords();
         Map<Long, Long> failedOfCell = new java.util.HashMap<>();
         java.util.Set<Long> brokenCells = new java.util.HashSet<>();
         StandingSweepJob.Lease lease = null;
@@ -251,16 +252,16 @@ public final class SweepRunner {
                     TopicAdmin.endOffsets(admin, run.statsTopic()));
                  RejectionReporter rejections = new RejectionReporter(run.bootstrapServers(), run.kafkaProperties(), run.dlqTopic(),
                          console, Duration.ofSeconds(2), r -> {
-                             Long cell = r.topic().equals(run.specsTopic()) ? cellOfRecord.get(recordKey(r.partition(), r.offset())) : null;
-                             if (cell == null) return; // not ours
+                             Long cell = r.topic().equals(run.specsTopic()) && ours.contains(r.partition(), r.offset())
+                                     ? cellOf(r.key(), grid.sweep()) : null;
+                             if (cell == null) return; // not one of our records
                              if ("analysis".equals(r.stage())) failedOfCell.merge(cell, Math.max(1, r.trials()), Long::sum);
                              else brokenCells.add(cell); // rejected before its trials were claimed
                          })) {
                 rejections.poll(Duration.ZERO); // from the DLQ's end before any of ours is there
                 if (progress != null) progress.accept(new Progress(0, 0, published, seconds(t0), "publishing " + published + " trials"));
                 SpecPublisher.Published sent = SpecPublisher.publish(run.bootstrapServers(), run.kafkaProperties(), run.specsTopic(),
-                        grid.blocks(blockTrials, specPartitions), null,
-                        (spec, md) -> cellOfRecord.put(recordKey(md.partition(), md.offset()), spec.cell()));
+                        grid.blocks(blockTrials, specPartitions), null, (spec, md) -> ours.add(md.partition(), md.offset()));
                 double published0 = seconds(t0);
                 long publishedNanos = System.nanoTime(), lastTrigger = 0;
                 long spacing = Math.min(100_000_000L, run.checkpointIntervalMs() * 1_000_000L);
@@ -308,8 +309,38 @@ public final class SweepRunner {
         }
     }
 
-    private static long recordKey(int partition, long offset) {
-        return ((long) partition << 40) | offset;
+    /** The cell of a spec record keyed as spectralflow keys them ({@code sweep/cell/trial}), or null. */
+    static Long cellOf(String key, String sweep) {
+        if (key == null || !key.startsWith(sweep + "/")) return null;
+        int from = sweep.length() + 1, to = key.indexOf('/', from);
+        try {
+            return Long.parseLong(to < 0 ? key.substring(from) : key.substring(from, to));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Where one producer's records went, as ranges of consecutive offsets per partition: a
+     * producer's acknowledgements of one partition come in offset order, so a sweep published with
+     * no other producer between its records is one range a partition, however many records it has
+     * (a map of every record would grow with a trial-by-trial sweep's 10⁹ records).
+     */
+    static final class PublishedRecords {
+        private final Map<Integer, java.util.TreeMap<Long, Long>> ranges = new HashMap<>(); // partition → first → last
+
+        synchronized void add(int partition, long offset) {
+            java.util.TreeMap<Long, Long> r = ranges.computeIfAbsent(partition, p -> new java.util.TreeMap<>());
+            Map.Entry<Long, Long> last = r.lastEntry();
+            if (last != null && last.getValue() + 1 == offset) r.put(last.getKey(), offset);
+            else r.put(offset, offset);
+        }
+
+        synchronized boolean contains(int partition, long offset) {
+            java.util.TreeMap<Long, Long> r = ranges.get(partition);
+            Map.Entry<Long, Long> e = r == null ? null : r.floorEntry(offset);
+            return e != null && offset <= e.getValue();
+        }
     }
 
     /** Whether every cell of the grid is over: its finals read, a failed analysis for each of its trials, or a record of it rejected whole. */

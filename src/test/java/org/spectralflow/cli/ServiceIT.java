@@ -140,13 +140,13 @@ class ServiceIT {
         String impostor = org.spectralflow.codec.HostileCorpus.validSpec().replace("\"sweep\":\"hc\"", "\"sweep\":\"st-c\"")
                 .replace("\"hc/0/0\"", "\"st-c/0/0\"").replace("\"cell_trials\":4", "\"cell_trials\":5");
         hostile.add(new byte[][] {"st-c/0/0".getBytes(), impostor.getBytes()});
-        long dlqBefore = committed(bootstrap, "sf.dlq").size();
-        send(bootstrap, "sf.specs", hostile);
+        long dlqBefore = org.spectralflow.job.KafkaTestSupport.readAll(bootstrap, "sf.dlq").size();
+        org.spectralflow.job.KafkaTestSupport.sendRaw(bootstrap, "sf.specs", hostile);
         long deadline = System.currentTimeMillis() + 60_000;
-        List<JsonNode> dlq = committed(bootstrap, "sf.dlq");
+        List<JsonNode> dlq = org.spectralflow.job.KafkaTestSupport.readAll(bootstrap, "sf.dlq");
         while (dlq.size() < dlqBefore + hostile.size() && System.currentTimeMillis() < deadline) {
             Thread.sleep(500);
-            dlq = committed(bootstrap, "sf.dlq");
+            dlq = org.spectralflow.job.KafkaTestSupport.readAll(bootstrap, "sf.dlq");
         }
         assertEquals(dlqBefore + hostile.size(), dlq.size(), "every record it was not handed, rejected once");
         JsonNode rejectedImpostor = dlq.stream().filter(d -> d.path("key").asText().equals("st-c/0/0")).findFirst().orElseThrow();
@@ -194,35 +194,6 @@ class ServiceIT {
 
     private static List<String> jids(List<JsonNode> jobs) {
         return jobs.stream().map(j -> j.get("jid").asText()).toList();
-    }
-
-    private static void send(String bootstrap, String topic, List<byte[][]> keyValues) {
-        java.util.Properties p = org.spectralflow.kafka.SpecPublisher.producerProperties(bootstrap, java.util.Map.of());
-        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<byte[], byte[]>(p,
-                new org.apache.kafka.common.serialization.ByteArraySerializer(), new org.apache.kafka.common.serialization.ByteArraySerializer())) {
-            for (byte[][] kv : keyValues) producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(topic, kv[0], kv[1]));
-            producer.flush();
-        }
-    }
-
-    /** Every committed record of a one-partition-or-more topic, as JSON. */
-    private static List<JsonNode> committed(String bootstrap, String topic) throws Exception {
-        java.util.Properties p = org.spectralflow.kafka.TopicAdmin.clientProperties(bootstrap, java.util.Map.of());
-        p.put("isolation.level", "read_committed");
-        List<JsonNode> out = new java.util.ArrayList<>();
-        ObjectMapper m = new ObjectMapper();
-        try (var c = new org.apache.kafka.clients.consumer.KafkaConsumer<byte[], byte[]>(p,
-                new org.apache.kafka.common.serialization.ByteArrayDeserializer(), new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
-            List<org.apache.kafka.common.TopicPartition> parts = new java.util.ArrayList<>();
-            c.partitionsFor(topic).forEach(i -> parts.add(new org.apache.kafka.common.TopicPartition(topic, i.partition())));
-            c.assign(parts);
-            c.seekToBeginning(parts);
-            java.util.Map<org.apache.kafka.common.TopicPartition, Long> end = c.endOffsets(parts);
-            long deadline = System.currentTimeMillis() + 30_000;
-            while (System.currentTimeMillis() < deadline && parts.stream().anyMatch(tp -> c.position(tp) < end.get(tp)))
-                for (var r : c.poll(java.time.Duration.ofMillis(200))) out.add(m.readTree(r.value()));
-        }
-        return out;
     }
 
     private static CommandLineTest.Run atOnce(String... args) {

@@ -18,10 +18,10 @@ import org.spectralflow.kafka.SpecPublisher;
 import org.spectralflow.kafka.TopicAdmin;
 
 /** Plain Kafka clients for tests: raw publishing and reading a whole topic as committed JSON. */
-final class KafkaTestSupport {
+public final class KafkaTestSupport {
     private KafkaTestSupport() {}
 
-    static void sendRaw(String bootstrap, String topic, List<byte[][]> keyValues) {
+    public static void sendRaw(String bootstrap, String topic, List<byte[][]> keyValues) {
         Properties p = SpecPublisher.producerProperties(bootstrap, Map.of());
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
             for (byte[][] kv : keyValues) producer.send(new ProducerRecord<>(topic, kv[0], kv[1]));
@@ -30,7 +30,7 @@ final class KafkaTestSupport {
     }
 
     /** Every committed record of a topic, parsed as JSON. */
-    static List<JsonNode> readAll(String bootstrap, String topic) throws Exception {
+    public static List<JsonNode> readAll(String bootstrap, String topic) throws Exception {
         Properties p = TopicAdmin.clientProperties(bootstrap, Map.of());
         p.put("isolation.level", "read_committed");
         ObjectMapper m = new ObjectMapper();

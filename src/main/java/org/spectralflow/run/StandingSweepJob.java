@@ -30,9 +30,8 @@ public final class StandingSweepJob implements AutoCloseable {
      * @param cfg the running job's config (its group and transactional ids, no grid)
      * @param counted what the job's live counters of analysed and rejected records will have reached
      *     once the sweeps before this one were processed (this sweep's progress is counted from there)
-     * @param fresh whether the job was started for this sweep
      */
-    public record Lease(JobClient job, SweepJobConfig cfg, long counted, boolean fresh) {}
+    public record Lease(JobClient job, SweepJobConfig cfg, long counted) {}
 
     /**
      * Sweeps one job takes before the next sweep gets a fresh one: what it remembers of each (the
@@ -65,16 +64,14 @@ public final class StandingSweepJob implements AutoCloseable {
     public synchronized Lease lease(SweepJobConfig cfg, String sweep) throws Exception {
         SweepJobConfig k = kindOf(cfg);
         boolean alive = job != null && !job.getJobExecutionResult().isDone();
-        boolean fresh = false;
         if (!alive || !k.equals(kind) || sweeps.contains(sweep) || sweeps.size() >= MAX_SWEEPS) {
             stop();
             start(k);
-            fresh = true;
         }
         sweeps.add(sweep);
         summary = "sweep job " + job.getJobID() + " deployed (" + running.transactionalIdPrefix() + ", " + sweeps.size() + " sweep"
                 + (sweeps.size() == 1 ? "" : "s") + " on it)";
-        return new Lease(job, running, counted, fresh);
+        return new Lease(job, running, counted);
     }
 
     /** The sweep of {@code lease} ended with {@code published} trials processed: the next one counts from there. */
